@@ -1,0 +1,122 @@
+"""The public entry points: ``extract`` for one text, ``extract_many`` for a stream of them."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from spacy.tokens import Doc
+
+from sayso.extract.pipeline import build_report, empty_report
+from sayso.nlp import load_pipeline, split_for_parsing
+from sayso.read.article import Article
+from sayso.report import Report
+from sayso.settings import Settings
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 16
+
+
+def _as_article(item: str | Article) -> Article:
+    return item if isinstance(item, Article) else Article(text=item)
+
+
+def _safe_build(doc: Doc, article: Article) -> Report:
+    """One document's extraction failing must not stop a batch: keep an empty report with the reason."""
+    try:
+        return build_report(doc, article)
+    except Exception as exc:  # noqa: BLE001 - the batch goes on; the warning carries the reason
+        log.exception("extraction failed for %s", article.path or article.id[:12])
+        return empty_report(article, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _parse_stream(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles in order. Long texts are cut into paragraph-aligned chunks that are parsed in the
+    same stream and joined back with ``Doc.from_docs`` so offsets still index the original text."""
+    nlp = load_pipeline(model)
+
+    def chunks() -> Iterator[tuple[str, tuple[Article, int, int]]]:
+        for article in articles:
+            pieces = split_for_parsing(article.text) if article.text else [""]
+            for i, piece in enumerate(pieces):
+                yield piece, (article, i, len(pieces))
+
+    pending: list[Doc] = []
+    for doc, (article, i, n) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        if n == 1:
+            yield article, doc
+            continue
+        pending.append(doc)
+        if i == n - 1:
+            merged = Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+            yield article, merged
+
+
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    path: str | None = None,
+    title: str | None = None,
+    settings: Settings | None = None,
+) -> Report:
+    """Extract the report of one article's text."""
+    settings = settings or Settings.from_env()
+    article = Article(text=text, published=published, path=path, title=title)
+    return next(extract_many([article], settings=settings))
+
+
+def _reports_in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Report]:
+    for article, doc in _parse_stream(articles, model, batch_size):
+        yield _safe_build(doc, article)
+
+
+# --- multiprocess: each worker loads the model once and does parse + extraction, so both scale ---
+
+_worker_model: str | None = None
+_worker_batch: int = DEFAULT_BATCH_SIZE
+
+
+def _init_worker(model: str | None, batch_size: int) -> None:
+    global _worker_model, _worker_batch  # per-process settings of the worker, set once at start
+    _worker_model, _worker_batch = model, batch_size
+    load_pipeline(model)
+
+
+def _work(batch: list[Article]) -> list[Report]:
+    return list(_reports_in_process(batch, _worker_model, _worker_batch))
+
+
+def extract_many(
+    items: Iterable[str | Article],
+    *,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    settings: Settings | None = None,
+) -> Iterator[Report]:
+    """Stream reports in input order. With ``n_process > 1`` batches go to worker processes; at most
+    ``2 * n_process`` batches are in flight, so an endless input stream uses bounded memory."""
+    settings = settings or Settings.from_env()
+    model = settings.model
+    articles = (_as_article(item) for item in items)
+    if n_process <= 1:
+        yield from _reports_in_process(articles, model, batch_size)
+        return
+    from sayso.nlp import resolve_model_name
+
+    model = resolve_model_name(model)  # fail here, with one clear message, not in every worker
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model, batch_size)) as pool:
+        in_flight: deque = deque()
+        batches = iter(lambda: list(islice(articles, batch_size)), [])
+        for batch in batches:
+            in_flight.append(pool.apply_async(_work, (batch,)))
+            if len(in_flight) >= 2 * n_process:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
