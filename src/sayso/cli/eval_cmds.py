@@ -1,4 +1,4 @@
-"""Commands registered on the main app (filled in by the issue that owns them)."""
+"""``sayso eval ...``: scorers against public corpora and our own development sets."""
 
 from __future__ import annotations
 
@@ -6,4 +6,9 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    from sayso.cli import eval_events, eval_polnear
+
+    eval_app = typer.Typer(help="Measure accuracy against annotated corpora.", no_args_is_help=True)
+    eval_polnear.register(eval_app)
+    eval_events.register(eval_app)
+    app.add_typer(eval_app, name="eval")
