@@ -92,6 +92,52 @@ def _work(batch: list[Article]) -> list[Report]:
     return list(_reports_in_process(batch, _worker_model, _worker_batch))
 
 
+class ExtractorPool:
+    """Worker processes that each load the model once and run parse + extraction, so both scale.
+
+    Reuse one pool across calls to pay the model load once (``sayso ingest`` and the benchmarks do);
+    ``extract_many(n_process=N)`` makes a temporary one.
+    """
+
+    def __init__(self, n_process: int, *, batch_size: int = DEFAULT_BATCH_SIZE, model: str | None = None) -> None:
+        from sayso.nlp import resolve_model_name
+
+        self.n_process = n_process
+        self.batch_size = batch_size
+        model = resolve_model_name(model)  # fail here, with one clear message, not in every worker
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(model, batch_size))
+
+    def extract_many(self, items: Iterable[str | Article]) -> Iterator[Report]:
+        """Reports in input order; at most ``2 * n_process`` batches in flight, so memory stays bounded
+        however long the input stream is."""
+        articles = (_as_article(item) for item in items)
+        in_flight: deque = deque()
+        for batch in iter(lambda: list(islice(articles, self.batch_size)), []):
+            in_flight.append(self._pool.apply_async(_work, (batch,)))
+            if len(in_flight) >= 2 * self.n_process:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+    def warm_up(self) -> None:
+        """Wait until every worker has loaded its model (for timings that exclude model load)."""
+        self._pool.map(_work, [[Article(text="Warm up, he said.")] for _ in range(self.n_process)], chunksize=1)
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> ExtractorPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.close()
+        else:
+            self._pool.terminate()
+
+
 def extract_many(
     items: Iterable[str | Article],
     *,
@@ -99,24 +145,11 @@ def extract_many(
     batch_size: int = DEFAULT_BATCH_SIZE,
     settings: Settings | None = None,
 ) -> Iterator[Report]:
-    """Stream reports in input order. With ``n_process > 1`` batches go to worker processes; at most
-    ``2 * n_process`` batches are in flight, so an endless input stream uses bounded memory."""
+    """Stream reports in input order, in this process or in ``n_process`` worker processes."""
     settings = settings or Settings.from_env()
-    model = settings.model
-    articles = (_as_article(item) for item in items)
     if n_process <= 1:
-        yield from _reports_in_process(articles, model, batch_size)
+        articles = (_as_article(item) for item in items)
+        yield from _reports_in_process(articles, settings.model, batch_size)
         return
-    from sayso.nlp import resolve_model_name
-
-    model = resolve_model_name(model)  # fail here, with one clear message, not in every worker
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(model, batch_size)) as pool:
-        in_flight: deque = deque()
-        batches = iter(lambda: list(islice(articles, batch_size)), [])
-        for batch in batches:
-            in_flight.append(pool.apply_async(_work, (batch,)))
-            if len(in_flight) >= 2 * n_process:
-                yield from in_flight.popleft().get()
-        while in_flight:
-            yield from in_flight.popleft().get()
+    with ExtractorPool(n_process, batch_size=batch_size, model=settings.model) as pool:
+        yield from pool.extract_many(items)

@@ -71,9 +71,10 @@ def load_pipeline(name: str | None = None) -> Language:
     return nlp
 
 
-def split_for_parsing(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+def split_for_parsing(text: str, limit: int | None = None) -> list[str]:
     """Cut a long text into pieces of at most ``limit`` characters, at paragraph or line breaks when
     possible, so that ``"".join(pieces) == text`` and offsets survive ``Doc.from_docs``."""
+    limit = limit or MAX_CHUNK_CHARS
     if len(text) <= limit:
         return [text]
     pieces: list[str] = []
