@@ -2,17 +2,12 @@
 ``ReadError`` for it and goes on."""
 
 from sayso.read.article import Article, ReadError
-from sayso.read.text import read_text_file
+from sayso.read.fields import FieldMap
+from sayso.read.files import ReadOptions, estimate_count, iter_articles, iter_files
+from sayso.read.html import article_from_html
+from sayso.read.text import article_from_bytes, read_text_file
 
-__all__ = ["Article", "ReadError", "read_text_file"]
-
-
-def iter_articles(paths: list[str]):  # noqa: ANN201 - replaced by the corpus readers (issue 3)
-    """Articles from files; every failure is a ``ReadError`` item, never an exception."""
-    from sayso.errors import InputError
-
-    for path in paths:
-        try:
-            yield read_text_file(path)
-        except InputError as exc:
-            yield ReadError(path, str(exc))
+__all__ = [
+    "Article", "FieldMap", "ReadError", "ReadOptions", "article_from_bytes", "article_from_html",
+    "estimate_count", "iter_articles", "iter_files", "read_text_file",
+]
