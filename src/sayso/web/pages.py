@@ -1,0 +1,160 @@
+"""HTML pages. Each handler validates its parameters (pydantic), runs one or two queries and renders one
+template; the article page is built from a Report, stored or pasted, by the same template."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+
+from sayso.errors import InputError
+from sayso.report import Actor, Report
+from sayso.web import queries, relations
+from sayso.web.deps import cursor, run_extract
+from sayso.web.params import EventQuery, QuoteQuery, RelationQuery, SourceQuery
+from sayso.web.render import article_view
+
+router = APIRouter(include_in_schema=False)
+Cursor = Annotated[Any, Depends(cursor)]
+
+
+def _render(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def _query_string(p: Any, drop: tuple[str, ...] = ("offset",)) -> str:
+    """The current filters as a query string, for pager links (defaults and blanks left out)."""
+    values = {k: v for k, v in p.model_dump().items() if k not in drop and v not in (None, False, "")}
+    return urlencode({k: (v.isoformat() if isinstance(v, date) else v) for k, v in values.items()})
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    corpus = request.app.state.corpus
+    if not corpus.available:
+        return _render(request, "index.html", {"counts": None, "db": corpus.path})
+    cur = corpus.cursor()
+    try:
+        latest, _ = queries.articles(cur, queries.ArticleQuery(limit=10))
+        return _render(request, "index.html", {
+            "counts": queries.counts(cur), "latest": latest, "speakers": queries.top_speakers(cur, 10),
+            "db": corpus.path,
+        })
+    finally:
+        cur.close()
+
+
+def _article_page(request: Request, report: Report, ids: dict[str, int] | None, stored: bool,
+                  status: int = 200) -> HTMLResponse:
+    def href(actor: Actor) -> str | None:
+        if ids is None or actor.id not in ids:
+            return None
+        return f"/actors/{ids[actor.id]}"
+
+    return _render(request, "article.html", {
+        "article": report.article, "view": article_view(report, href), "stored": stored,
+        "article_id": report.article.id if stored else None,
+    }, status)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(article_id: Annotated[str, Path(max_length=64, pattern="^[0-9a-f]+$")], cur: Cursor,
+            request: Request) -> HTMLResponse:
+    from sayso.store.rebuild import rebuild_report
+
+    if not queries.article_exists(cur, article_id):
+        raise HTTPException(404, f"No article with id {article_id}.")
+    report = rebuild_report(cur, article_id)
+    return _article_page(request, report, queries.article_actor_ids(cur, article_id), stored=True)
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor_page(actor_id: Annotated[int, Path(ge=0)], cur: Cursor, request: Request,
+               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
+    found = queries.actor(cur, actor_id)
+    if found is None:
+        raise HTTPException(404, f"No actor with id {actor_id}.")
+    p = QuoteQuery(speaker=str(actor_id), limit=25, offset=offset)
+    said, total = queries.quotes(cur, p)
+    events, n_events = queries.events(cur, EventQuery(actor=str(actor_id), limit=25))
+    return _render(request, "actor.html", {
+        "actor": found, "profile": queries.actor_profile(cur, actor_id), "quotes": said,
+        "page": {"total": total, "limit": p.limit, "offset": p.offset}, "base_query": "",
+        "events": events, "n_events": n_events,
+    })
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(p: Annotated[QuoteQuery, Query()], cur: Cursor, request: Request) -> HTMLResponse:
+    items, total = queries.quotes(cur, p)
+    return _render(request, "search.html", {
+        "p": p, "quotes": items, "page": {"total": total, "limit": p.limit, "offset": p.offset},
+        "base_query": _query_string(p),
+    })
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(p: Annotated[SourceQuery, Query()], cur: Cursor, request: Request) -> HTMLResponse:
+    items, total = queries.sources(cur, p)
+    top = max((i["quotes"] for i in items), default=1)
+    return _render(request, "sources.html", {
+        "p": p, "sources": items, "top": top, "page": {"total": total, "limit": p.limit, "offset": p.offset},
+        "base_query": _query_string(p),
+    })
+
+
+@router.get("/relations", response_class=HTMLResponse)
+def relations_page(p: Annotated[RelationQuery, Query()], cur: Cursor, request: Request) -> HTMLResponse:
+    found = relations.edges(cur, p)
+    timeline = relations.dyad_timeline(cur, p.a, p.b, p.event_type) if p.a and p.b else []
+    types = [r[0] for r in cur.execute("SELECT DISTINCT type FROM events ORDER BY 1").fetchall()]
+    return _render(request, "relations.html", {
+        "p": p, "edges": found, "network": relations.network_svg(found), "timeline": relations.timeline_svg(timeline),
+        "timeline_rows": timeline, "event_types": types,
+    })
+
+
+# --- paste -----------------------------------------------------------------------------------------------
+
+def _paste_form(request: Request, error: str | None = None, status: int = 200, **values: Any) -> HTMLResponse:
+    limit_kb = request.app.state.settings.max_request_bytes // 1024
+    return _render(request, "paste.html", {"error": error, "max_kb": limit_kb, **values}, status)
+
+
+@router.get("/paste", response_class=HTMLResponse)
+def paste_form(request: Request) -> HTMLResponse:
+    return _paste_form(request)
+
+
+@router.post("/paste", response_class=HTMLResponse)
+async def paste(
+    request: Request,
+    text: Annotated[str, Form(max_length=6_000_000)] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+    published: Annotated[str, Form(max_length=20)] = "",
+    title: Annotated[str, Form(max_length=1000)] = "",
+) -> HTMLResponse:
+    from starlette.concurrency import run_in_threadpool
+
+    from sayso.read.text import article_from_bytes
+
+    values = {"text": text, "published": published, "title": title}
+    if published.strip():
+        try:
+            date.fromisoformat(published.strip())
+        except ValueError:
+            return _paste_form(request, f"{published!r} is not a date (YYYY-MM-DD).", 422, **values)
+    if file is not None and file.filename:
+        data = await file.read()
+        try:
+            text = article_from_bytes(data, file.filename).text
+        except InputError as exc:
+            return _paste_form(request, str(exc), 422, **values)
+    if not text.strip():
+        return _paste_form(request, "Paste some text or choose a file.", 422, **values)
+    report = await run_in_threadpool(run_extract, request, text, published=published.strip() or None,
+                                     title=title.strip() or None)
+    return _article_page(request, report, None, stored=False)
