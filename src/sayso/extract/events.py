@@ -1,15 +1,243 @@
-"""PLOVER events: what political actors did to each other, from the dependency parse."""
+"""PLOVER events: what political actors did to each other, from the dependency parse.
+
+Triggers come from one DependencyMatcher built from lexicons/event_patterns.jsonl (event_patterns.py);
+participants from the parse around each trigger (event_args.py); negation, modality, counts and the
+source chain from event_context.py; dates from dates.py. An event is kept only when at least one
+participant resolves to an actor: a trigger alone ("the war") says nothing about who did what to whom.
+
+Dates: the date words attached to the event's clause, resolved against the publication day; when the
+sentence states none, the publication day itself with ``text`` None (the event-data convention of dating
+an event by its story), or no date when the publication day is unknown.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from sayso.extract import event_args as args
+from sayso.extract import event_context as ctx
 from sayso.extract.actors import ActorResolver
+from sayso.extract.dates import DateMention, find_dates, publication_date
+from sayso.extract.event_patterns import Rule, event_matcher, intensity, rules_by_key
 from sayso.extract.types import Attribution
-from sayso.report import Event
+from sayso.report import Event, EventDate, Location, TextRef, Via
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Hit:
+    """One matched trigger before it becomes an Event."""
+
+    rule: Rule
+    trigger: Token
+    verb: Token | None  # the light/governing verb of a nominal trigger
+    extra: Token | None  # the matched object, modifier or blamed owner
+    specificity: int
+
+
+def _hits(doc: Doc) -> list[Hit]:
+    """One hit per trigger token; the most specific rule (most pattern nodes) wins, then file order."""
+    matcher = event_matcher(doc.vocab)
+    rules = rules_by_key()
+    order = {rule.id: i for i, rule in enumerate(rules.values())}
+    best: dict[int, Hit] = {}
+    for match_id, token_ids in matcher(doc):
+        rule = rules[match_id]
+        tokens = [doc[i] for i in token_ids]
+        trigger = tokens[0]
+        if rule.kind == "noun":
+            verb = args.governing_verb(trigger, rule)
+            extra = tokens[1] if rule.mods else None
+        elif rule.kind == "blame":
+            verb, extra = None, tokens[-1]
+        else:
+            verb, extra = None, tokens[1] if len(tokens) > 1 else None
+        hit = Hit(rule, trigger, verb, extra, len(tokens))
+        old = best.get(trigger.i)
+        if old is None or (hit.specificity, -order[rule.id]) > (old.specificity, -order[old.rule.id]):
+            best[trigger.i] = hit
+    return [best[i] for i in sorted(best)]
+
+
+def _trigger_span(hit: Hit) -> Span:
+    doc = hit.trigger.doc
+    if hit.rule.kind == "noun" and hit.extra is not None:  # "congratulatory message"
+        start, end = min(hit.extra.i, hit.trigger.i), max(hit.extra.i, hit.trigger.i) + 1
+        return doc[start:end]
+    return doc[hit.trigger.i : hit.trigger.i + 1]
+
+
+def _rejected(hit: Hit) -> bool:
+    """Rule conditions a dependency pattern cannot say."""
+    rule, trigger = hit.rule, hit.trigger
+    has_object = any(c.dep_ == "dobj" for c in trigger.children)
+    if rule.objects_none and has_object:
+        return True
+    if rule.needs_object and not has_object:
+        return True
+    if rule.not_mods and any(c.lower_ in rule.not_mods for c in trigger.children):
+        return True
+    if rule.id == "phone" and trigger.lemma_ == "call" and trigger.pos_ == "VERB":
+        return True
+    return False
+
+
+def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]]:
+    rule, trigger = hit.rule, hit.trigger
+    if rule.kind == "blame":
+        actor_tok = args.subject(trigger)
+        return args.resolve_token(actor_tok, actors), args.resolve_token(hit.extra, actors)
+    if rule.kind == "noun":
+        actor_tok = args.nominal_actor(trigger, hit.verb)
+    else:
+        actor_tok = args.subject(trigger)
+    actor_ids = args.resolve_token(actor_tok, actors)
+    recipient_ids: list[str] = []
+    if not rule.self_only:
+        for tok in args.recipient_tokens(rule, trigger, hit.verb):
+            recipient_ids = [i for i in args.resolve_token(tok, actors) if i not in actor_ids]
+            if recipient_ids:
+                break
+    if rule.objects_ent:  # the object must itself be an actor ("welcomed Putin", not "welcomed the move")
+        obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+        if not args.resolve_token(obj, actors):
+            return [], []
+    if rule.swap:  # the host is the subject: the visitor is the actor
+        actor_ids, recipient_ids = recipient_ids, actor_ids
+    return actor_ids, recipient_ids
+
+
+def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: ActorResolver) -> list[str]:
+    """"the polls criticised by Western nations": the criticised thing is no actor; take the nearest
+    other actor named before it in the sentence (whose polls they were)."""
+    if not (hit.trigger.dep_ == "acl" and hit.rule.type in {"ACCUSE", "SUPPORT", "REJECT"}):
+        return []
+    named = [e for e in sentence.ents if e.end <= hit.trigger.i and e.label_ in {"PERSON", "GPE", "NORP", "ORG"}]
+    for ent in reversed(named):
+        actor_id = actors.resolve(ent)
+        if actor_id is not None and actor_id not in actor_ids:
+            return [actor_id]
+    return []
+
+
+def _date(hit: Hit, clause: Token, dates: list[DateMention], sentence: Span, published: str | None) -> EventDate | None:
+    """The date words inside the event's clause nearest the trigger, else the publication day."""
+    lo, hi = clause.left_edge.idx - sentence.start_char, clause.right_edge.idx + len(clause.right_edge) - sentence.start_char
+    inside = [d for d in dates if lo <= d.start and d.end <= hi]
+    if not inside:
+        return publication_date(published)
+    pos = hit.trigger.idx - sentence.start_char
+    found = min(inside, key=lambda d: abs(d.start - pos))
+    offset = sentence.start_char
+    d = found.date
+    return EventDate(d.start, d.end, d.precision, d.text, (found.start + offset, found.end + offset))
+
+
+def _location(hit: Hit, actors: ActorResolver) -> Location | None:
+    place = args.place_token(hit.trigger, hit.verb)
+    if place is None:
+        return None
+    span = args.noun_phrase(place)
+    actor_id = actors.resolve(span)
+    country = next((a.country for a in actors.actors() if a.id == actor_id), None) if actor_id else None
+    return Location(span.text, (span.start_char, span.end_char), country)
+
+
+def _vias(hit: Hit, sentence: Span, attributions: list[Attribution], actors: ActorResolver) -> tuple[list[Via], bool]:
+    att = ctx.enclosing_attribution(hit.trigger, attributions)
+    vias: list[Via] = []
+    hedged = False
+    if att is not None:
+        hedged = att.hedged
+        if att.cue is not None and att.cue.root.lemma_ == "report" and att.speaker is not None:
+            cue = TextRef(att.cue.text, (att.cue.start_char, att.cue.end_char))
+            vias.append(Via(actors.resolve(att.speaker), att.speaker.text, (att.speaker.start_char, att.speaker.end_char), cue))
+        for src in att.via:
+            cue = None if src.cue is None else TextRef(src.cue.text, (src.cue.start_char, src.cue.end_char))
+            vias.append(Via(actors.resolve(src.mention), src.mention.text, (src.mention.start_char, src.mention.end_char), cue))
+    if not vias:
+        found = ctx.reporting_source(sentence, hit.trigger)
+        if found is not None:
+            subj, cue_tok = found
+            span = args.noun_phrase(subj)
+            cue = TextRef(cue_tok.text, (cue_tok.idx, cue_tok.idx + len(cue_tok)))
+            vias.append(Via(actors.resolve(span), span.text, (span.start_char, span.end_char), cue))
+    return vias, hedged
+
+
+def _merge_governed(events: list[tuple[Hit, Event]]) -> None:
+    """An event governed by another event's verb ("threatened to impose sanctions on Iran", "urged Russia
+    to withdraw") lends its recipient to the governing event and keeps a modality, so it is not counted."""
+    by_token = {hit.trigger.i: ev for hit, ev in events}
+    for hit, ev in events:
+        clause = hit.verb or hit.trigger
+        gov = ctx.governor(clause)
+        outer = by_token.get(gov.i) if gov is not None else None
+        if outer is None or outer is ev:
+            continue
+        if ev.modality is None:
+            ev.modality = ctx._third_person(gov.lemma_)  # noqa: SLF001 - one helper shared in the package
+        if not outer.recipient:
+            outer.recipient = [i for i in ev.recipient if i not in outer.actor] or [i for i in ev.actor if i not in outer.actor]
+        if outer.type == "AGREE" and ev.type in ctx.COOPERATIVE and ev.mode:
+            outer.mode = ev.mode
 
 
 def find_events(
     doc: Doc, attributions: list[Attribution], actors: ActorResolver, published: str | None
 ) -> list[Event]:
-    return []
+    events: list[tuple[Hit, Event]] = []
+    dates_by_sentence: dict[int, list[DateMention]] = {}
+    for hit in _hits(doc):
+        if _rejected(hit):
+            continue
+        rule, trigger = hit.rule, hit.trigger
+        actor_ids, recipient_ids = _participants(hit, actors)
+        sentence = trigger.sent
+        if not recipient_ids:
+            recipient_ids = _fallback_recipient(hit, sentence, actor_ids, actors)
+        if not actor_ids and not recipient_ids:
+            continue
+        if (rule.needs_actor and not actor_ids) or (rule.needs_recipient and not recipient_ids):
+            continue
+        clause = ctx.clause_verb(trigger, hit.verb)
+        if sentence.start not in dates_by_sentence:
+            dates_by_sentence[sentence.start] = find_dates(sentence.text, published)
+        ev_type, mode, modality = rule.type, rule.mode, ctx.modality(clause)
+        if modality in ctx.FUTURE_AUX and ev_type in ctx.COOPERATIVE:  # PLOVER: future cooperation is AGREE
+            ev_type, mode, modality = "AGREE", mode or rule.type.lower(), None
+        vias, hedged = _vias(hit, sentence, attributions, actors)
+        span = _trigger_span(hit)
+        events.append((hit, Event(
+            id="",
+            type=ev_type,
+            mode=mode,
+            actor=actor_ids,
+            recipient=recipient_ids,
+            trigger=TextRef(span.text, (span.start_char, span.end_char)),
+            sentence=(sentence.start_char, sentence.end_char),
+            date=_date(hit, clause, dates_by_sentence[sentence.start], sentence, published),
+            location=_location(hit, actors),
+            negated=ctx.is_negated(trigger, clause),
+            modality=modality,
+            via=vias,
+            hedged=hedged,
+            cameo=rule.cameo[:2] if ev_type == rule.type else "03",
+            intensity=intensity(ev_type, mode, rule.cameo if ev_type == rule.type else "030"),
+            count=ctx.event_count(trigger, clause),
+        )))
+    _merge_governed(events)
+    result = [ev for _hit, ev in events]
+    for i, ev in enumerate(result, start=1):
+        ev.id = f"e{i}"
+    log.debug("%d events", len(result))
+    return result
+
+
+def counted(event: Event) -> bool:
+    """Whether an event is a realised act that queries and scores count: not negated, no modality."""
+    return not event.negated and event.modality is None

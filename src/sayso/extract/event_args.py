@@ -1,0 +1,205 @@
+"""Who did it and to whom: the participant tokens around a trigger, and their resolution to actors.
+
+The rule says where the recipient is ("dobj", "prep:with", "of:dobj" = the possessor of the object);
+the actor is the grammatical subject, the agent of a passive, a possessor or nationality adjective of a
+nominal trigger ("Russia's invasion", "Russian strikes"), or the subject of the verb that governs the noun
+("launched an invasion"). Subjects missing from infinitives and participles are inherited from the clause
+above ("refused to condemn", "saying ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from sayso.extract.actors import ActorResolver
+from sayso.extract.event_patterns import Rule
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# verbs whose object noun is the event itself: "launched an invasion", "carried out strikes"
+DO_VERBS = {
+    "launch", "carry", "conduct", "wage", "mount", "stage", "begin", "start", "continue", "step", "order",
+    "make", "send", "issue", "deliver", "announce", "intensify", "escalate", "resume", "hold", "pay",
+    "extend", "express", "voice", "lodge", "level", "unleash", "perpetrate", "commit",
+}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_GROUP_ENTS = {"NORP", "GPE"}
+
+
+def noun_phrase(token: Token) -> Span:
+    """The token with its left modifiers ("Chinese President Xi Jinping"), not its right ones."""
+    doc = token.doc
+    start = token.left_edge.i
+    while start < token.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "prep", "mark", "advmod"}):
+        start += 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ in {"compound", "flat"} and doc[end].head.i > token.i:
+        end += 1
+    if token.ent_type_ and token.ent_iob_ != "O":  # extend to the entity the token sits in
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                start, end = min(start, ent.start), max(end, ent.end)
+                break
+    return doc[start:end]
+
+
+def _entity(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def candidate_spans(token: Token) -> Iterator[Span]:
+    """Mentions to try for one participant, best first."""
+    yield noun_phrase(token)
+    ent = _entity(token)
+    if ent is not None:
+        yield ent
+    for child in token.children:
+        if child.dep_ == "appos":
+            yield noun_phrase(child)
+    if token.pos_ == "NOUN":  # "Russian strikes", "Thai protesters", "the EU delegation"
+        for child in token.lefts:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS | {"ORG"}:
+                ent = _entity(child)
+                if ent is not None:
+                    yield ent
+
+
+def resolve_token(token: Token | None, actors: ActorResolver) -> list[str]:
+    """Actor ids for the participant at ``token`` and its conjuncts ("China and Russia")."""
+    if token is None:
+        return []
+    ids: list[str] = []
+    for tok in [token, *token.conjuncts]:
+        for span in candidate_spans(tok):
+            actor_id = actors.resolve(span)
+            if actor_id is not None:
+                if actor_id not in ids:
+                    ids.append(actor_id)
+                break
+    return ids
+
+
+def _child(token: Token, deps: set[str]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return _child(prep, {"pobj", "pcomp"})
+
+
+def subject(verb: Token) -> Token | None:
+    """The doer of a verb: its subject, a passive's agent, or the subject inherited from above."""
+    agent = _child(verb, {"agent"})
+    if agent is not None:
+        return _pobj(agent)
+    subj = _child(verb, SUBJECT_DEPS)
+    if subj is not None:
+        return subj
+    if _child(verb, {"nsubjpass"}) is not None:
+        return None
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":  # "urged Russia to withdraw" -> Russia; "refused to condemn" -> the refuser
+        obj = _child(head, {"dobj"})
+        return obj if obj is not None and head.lemma_ in {"urge", "ask", "call", "press", "force", "order", "tell"} else subject(head)
+    if verb.dep_ in {"conj", "advcl", "xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
+        if verb.dep_ == "advcl" and verb.tag_ == "VB":  # "given Putin cover to wage war": the one given
+            given = _child(head, {"dative"})
+            if given is not None:
+                return given
+        return subject(head)
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    patient = _child(verb, {"nsubjpass"})
+    if patient is None and verb.dep_ == "acl" and verb.tag_ == "VBN":  # "the polls criticised by ..."
+        return verb.head
+    return patient
+
+
+def governing_verb(noun: Token, rule: Rule) -> Token | None:
+    """The verb a nominal trigger is the object of: "heaped praise", "went on strike"."""
+    head = noun.head
+    if head.dep_ == "prep" and head.head.pos_ == "VERB":
+        head = head.head
+    if head is noun or head.pos_ != "VERB":
+        return None
+    if rule.light and head.lemma_ in rule.light:
+        return head
+    if noun.dep_ in {"dobj", "pobj"} and head.lemma_ in DO_VERBS:
+        return head
+    return None
+
+
+def nominal_actor(noun: Token, verb: Token | None) -> Token | None:
+    poss = _child(noun, {"poss"})
+    if poss is not None:
+        return poss
+    for child in noun.lefts:
+        if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS | {"ORG", "PERSON"}:
+            return child
+    return subject(verb) if verb is not None else None
+
+
+def _possessor(token: Token | None) -> Token | None:
+    if token is None:
+        return None
+    poss = _child(token, {"poss"})
+    if poss is not None:
+        return poss
+    return next((c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.ent_type_ in _GROUP_ENTS | {"ORG"}), None)
+
+
+def _slot(spec: str, trigger: Token, verb: Token | None) -> Token | None:
+    """One recipient place: 'dobj', 'dative', 'poss', 'prep:X', 'of:<spec>' (the possessor of it)."""
+    if spec.startswith("of:"):
+        return _possessor(_slot(spec[3:], trigger, verb))
+    heads = [trigger] + ([verb] if verb is not None and verb is not trigger else [])
+    for head in heads:
+        if spec == "dobj":
+            found = _child(head, {"dobj"}) if head.pos_ == "VERB" else None
+            if found is None and head is trigger and head.pos_ == "VERB":
+                found = passive_patient(head)
+        elif spec == "dative":
+            found = _child(head, {"dative"})
+            if found is not None and found.pos_ == "ADP":
+                found = _pobj(found)
+        elif spec == "poss":
+            found = _child(head, {"poss"})
+        elif spec.startswith("prep:"):
+            word = spec[5:]
+            prep = next((c for c in head.children if c.dep_ in {"prep", "dative", "agent"} and c.lower_ == word), None)
+            found = _pobj(prep) if prep is not None else None
+        else:
+            found = None
+        if found is not None:
+            return found
+    return None
+
+
+def recipient_tokens(rule: Rule, trigger: Token, verb: Token | None) -> Iterator[Token]:
+    for spec in rule.recipient:
+        token = _slot(spec, trigger, verb)
+        if token is not None:
+            yield token
+
+
+def place_token(trigger: Token, verb: Token | None) -> Token | None:
+    """A stated place: "to Beijing", "in Gaza", or the visited place itself."""
+    heads = [trigger] + ([verb] if verb is not None else [])
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]  # "welcomed Putin to Beijing"
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "to", "at", "near", "into"}:
+                obj = _pobj(child)
+                if obj is not None and obj.ent_type_ in _PLACE_ENTS:
+                    return obj
+            if child.dep_ == "dobj" and child.ent_type_ in _PLACE_ENTS and trigger.lemma_ in {"visit", "tour"}:
+                return child
+    return None

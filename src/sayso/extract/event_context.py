@@ -1,0 +1,122 @@
+"""What surrounds an event trigger: negation, modality, the governing event, counts and the source chain.
+
+Decisions (see docs/events.md):
+- a negated event ("refused to condemn", "did not meet", "no talks") stays in the report with
+  ``negated=True`` so the reader can check it, but the store queries and ``sayso eval events`` never count it;
+- ``modality`` is set for auxiliaries ("may", "could", "will") and for planning or governing verbs
+  ("plans", "threatens", "urges"); only events with no modality count, except that a cooperative act in the
+  future tense becomes an AGREE (the PLOVER rule: intentions to cooperate are AGREE) and counts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sayso.extract.types import Attribution
+
+NEGATING_VERBS = {"refuse", "decline", "fail", "avoid", "refrain", "deny", "reject", "stop", "cease", "halt", "resist"}
+MODAL_VERBS = {
+    "plan", "intend", "want", "seek", "hope", "expect", "prepare", "aim", "try", "attempt", "consider",
+    "propose", "vote", "wish", "mull", "weigh", "set", "go", "need", "have", "threaten", "vow", "pledge",
+    "promise", "agree", "offer", "urge", "ask", "call", "demand", "press", "warn", "decide", "move", "push",
+}
+MODAL_AUX = {"may", "might", "could", "can", "should", "must", "will", "would", "shall", "'ll", "wo"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12,
+}
+
+
+def clause_verb(trigger: Token, verb: Token | None) -> Token:
+    """The verb whose auxiliaries and negation govern the event: the trigger or its light verb."""
+    if verb is not None:
+        return verb
+    if trigger.pos_ != "VERB" and trigger.head.pos_ == "VERB" and trigger.dep_ in {"dobj", "nsubjpass", "pobj"}:
+        return trigger.head
+    return trigger
+
+
+def is_negated(trigger: Token, clause: Token) -> bool:
+    """"did not meet", "no talks", "refused to condemn", "never visited"."""
+    for tok in {trigger, clause}:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            return True
+    tok = clause
+    while tok.dep_ == "xcomp" and tok.head is not tok:  # "refused to ...", "did not agree to ..."
+        tok = tok.head
+        if tok.lemma_ in NEGATING_VERBS or any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
+def governor(clause: Token) -> Token | None:
+    """The verb an infinitive event hangs from: "threatened to impose", "plans to visit"."""
+    if clause.dep_ == "xcomp" and clause.head is not clause and clause.head.pos_ == "VERB":
+        return clause.head
+    if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.head.pos_ == "VERB":  # "refrain from"
+        return clause.head.head
+    return None
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith("y") and lemma not in {"pay", "say", "weigh"}:
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return lemma + "es"
+    return lemma + "s"
+
+
+def modality(clause: Token) -> str | None:
+    """The auxiliary or the planning verb that makes an event unrealised, or None."""
+    aux = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX), None)
+    if aux is not None:
+        return "will" if aux.lower_ in {"'ll", "wo"} else aux.lower_
+    gov = governor(clause)
+    if gov is not None and gov.lemma_ in MODAL_VERBS:
+        return _third_person(gov.lemma_)
+    if clause.dep_ == "amod" and clause.lower_ in {"planned", "proposed", "expected", "possible", "threatened"}:
+        return clause.lower_
+    return None
+
+
+def event_count(trigger: Token, clause: Token) -> int | None:
+    """"met 42 times" -> 42, "twice" -> 2."""
+    for head in {trigger, clause}:
+        for child in head.children:
+            if child.lower_ == "twice":
+                return 2
+            if child.lemma_ == "time":
+                num = next((c for c in child.children if c.dep_ == "nummod"), None)
+                if num is not None:
+                    text = num.text.replace(",", "")
+                    if text.isdigit():
+                        return int(text)
+                    if text.lower() in _NUMBER_WORDS:
+                        return _NUMBER_WORDS[text.lower()]
+    return None
+
+
+def enclosing_attribution(trigger: Token, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution whose reported content holds the trigger, else one cued in the same sentence."""
+    pos = trigger.idx
+    for att in attributions:
+        if any(s <= pos < e for s, e in att.content):
+            return att
+    for att in attributions:
+        if att.sentence.start_char <= pos < att.sentence.end_char and att.cue is not None:
+            if att.cue.root.lemma_ == "report":
+                return att
+    return None
+
+
+def reporting_source(sentence: Span, trigger: Token) -> tuple[Token, Token] | None:
+    """"..., Russian state news agency TASS reported": (source head, cue) when the trigger is not inside
+    the source's own words. A fallback for sentences no attribution covers."""
+    for tok in sentence:
+        if tok.lemma_ == "report" and tok.pos_ == "VERB" and tok.i > trigger.i:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not (subj.left_edge.i <= trigger.i <= subj.right_edge.i):
+                return subj, tok
+    return None
