@@ -1,0 +1,49 @@
+"""Rows -> table, json or csv text for the store commands (kept out of the command functions)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from sayso.store.export import dumps_rows, jsonable
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ← ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, title: str | None = None) -> str:
+    if fmt == "json":
+        return dumps_rows(columns, rows)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        writer.writerows([[_cell(jsonable(v)) for v in r] for r in rows])
+        return out.getvalue().rstrip("\n")
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for col in columns:
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(*(_cell(v) for v in r))
+    out = io.StringIO()
+    Console(file=out, width=160, force_terminal=False).print(table)
+    return out.getvalue().rstrip("\n")
+
+
+def render_records(records: list[Any], fmt: str, columns: list[str], title: str | None = None) -> str:
+    """Dataclass records, showing ``columns`` (json shows every field)."""
+    dicts = [asdict(r) if is_dataclass(r) else dict(r) for r in records]
+    if fmt == "json":
+        all_cols = list(dicts[0]) if dicts else columns
+        return dumps_rows(all_cols, [tuple(d[c] for c in all_cols) for d in dicts])
+    return render(columns, [tuple(d[c] for c in columns) for d in dicts], fmt, title)
