@@ -1,24 +1,390 @@
 """Actor recognition and resolution: one actor per real entity, with every mention.
 
-``ActorResolver`` is built once per document; the pipeline asks it to resolve speaker, addressee and
-source mentions (names, surnames, pronouns, descriptions such as "the Chinese leader").
+``ActorResolver`` is built once per document. On construction it finds every actor in the text (named
+persons, countries and their capitals, outlets, organisations, groups, state-media descriptions) and
+resolves every pronoun and definite description it can; the pipeline then asks it to ``resolve`` the
+speaker, addressee and source spans other steps found, which mostly become look-ups.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import logging
+from dataclasses import dataclass, field
 
-from sayso.report import Actor
+from spacy.tokens import Doc, Span, Token
+
+from sayso.extract import coref
+from sayso.extract.actor_lexicons import Named, named_by_text, pronouns
+from sayso.extract.countries import clean, country_code, country_name, tables
+from sayso.extract.persons import (
+    clean_name,
+    doc_headlines,
+    name_key_tokens,
+    title_before,
+    title_in_apposition,
+)
+from sayso.extract.phrases import Description, groups, media_descriptions, person_descriptions
+from sayso.report import Actor, ActorType
+
+log = logging.getLogger(__name__)
+
+_SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP",
+                          "LANGUAGE", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+_GENERIC_ROLES = frozenset({"Leader", "Head", "Counterpart", "Official", "Spokesperson"})
+_MALE = frozenset({"he", "him", "his", "himself"})
+_FEMALE = frozenset({"she", "her", "hers", "herself"})
+_ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
+                     ("forces", "MIL"), ("military", "MIL"), ("court", "JUD"), ("parliament", "LEG"),
+                     ("congress", "LEG"), ("senate", "LEG"), ("duma", "LEG"), ("university", "EDU"),
+                     ("bank", "BUS"), ("inc", "BUS"), ("corp", "BUS"), ("company", "BUS"), ("police", "COP"))
+
+
+@dataclass
+class Draft:
+    """An actor being assembled: the report's Actor plus what resolution needs."""
+
+    id: str
+    key: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    roles: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    state_media: bool = False
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    tokens: tuple[str, ...] = ()  # name tokens, for persons
+    gender: str | None = None
+
+    def actor(self) -> Actor:
+        sector = self.sectors[0] if self.sectors else None
+        return Actor(self.id, self.name, self.type, self.country, list(self.roles), self.state_media, sector,
+                     sorted(self.mentions))
+
+
+@dataclass
+class _Proto:
+    key: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    sector: str | None = None
+    state_media: bool = False
 
 
 class ActorResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self._actors: list[Actor] = []
+        self._drafts: dict[str, Draft] = {}
+        self._by_span: dict[tuple[int, int], str] = {}
+        self._by_token: dict[int, str] = {}
+        self._persons: list[coref.Candidate] = []  # (mention root, key), kept in text order
+        self._things: list[coref.Candidate] = []
+        self._description_tokens: list[tuple[Span, str]] = []  # media descriptions around an outlet name
+        self._person_tokens: dict[str, tuple[str, ...]] = {}  # person key -> identifying name tokens
+        try:
+            self._build()
+        except Exception:  # noqa: BLE001 - a resolver that knows less still serves the report
+            log.exception("actor recognition failed; continuing with the actors found so far")
 
-    def resolve(self, mention: Span) -> str | None:
+    # ----- public interface -------------------------------------------------------------------------
+
+    def resolve(self, mention: Span | None) -> str | None:
         """The id of the actor this mention refers to (adding the mention), or None."""
-        return None
+        if mention is None or len(mention) == 0:
+            return None
+        key = self._by_span.get((mention.start_char, mention.end_char)) or self._key_inside(mention)
+        if key is None:
+            key = self._new_from(mention)
+        if key is None:
+            return None
+        draft = self._drafts[key]
+        if not any(s < mention.end_char and mention.start_char < e for s, e in draft.mentions):
+            self._add_mention(key, mention)
+        return draft.id
 
     def actors(self) -> list[Actor]:
-        return self._actors
+        return [d.actor() for d in self._drafts.values()]
+
+    def actor_of(self, actor_id: str | None) -> Actor | None:
+        """The current record of one actor (country, sector, roles) — for events and claims."""
+        for draft in self._drafts.values():
+            if draft.id == actor_id:
+                return draft.actor()
+        return None
+
+    def key_at(self, token: Token) -> str | None:
+        """The actor key already bound to a token, if any (no side effects)."""
+        return self._by_token.get(token.i)
+
+    def id_at(self, token: Token) -> str | None:
+        key = self._by_token.get(token.i)
+        return self._drafts[key].id if key else None
+
+    # ----- construction -----------------------------------------------------------------------------
+
+    def _draft(self, proto: _Proto) -> Draft:
+        draft = self._drafts.get(proto.key)
+        if draft is None:
+            draft = Draft(f"a{len(self._drafts) + 1}", proto.key, proto.name, proto.type, proto.country,
+                          state_media=proto.state_media, sectors=[proto.sector] if proto.sector else [])
+            self._drafts[proto.key] = draft
+        return draft
+
+    def _add_mention(self, key: str, span: Span, tokens: bool = True) -> None:
+        draft = self._drafts[key]
+        where = (span.start_char, span.end_char)
+        if where not in self._by_span:
+            self._by_span[where] = key
+            draft.mentions.append(where)
+        if tokens:
+            for tok in span:
+                self._by_token.setdefault(tok.i, key)
+        target = self._persons if draft.type == "person" else self._things
+        target.append((span.root, key))
+        target.sort(key=lambda c: c[0].i)
+
+    def _build(self) -> None:
+        doc = self.doc
+        headlines = doc_headlines(doc)
+        found: list[tuple[Span, _Proto]] = []
+        taken: set[int] = set()
+
+        for desc in media_descriptions(doc):
+            proto = self._media_proto(desc.outlet, desc.country)
+            target = desc.outlet if desc.outlet is not None else desc.span
+            found.append((target, proto))
+            taken.update(range(desc.span.start, desc.span.end))
+            self._description_tokens.append((desc.span, proto.key))
+        for grp in groups(doc):
+            if not taken.intersection(range(grp.span.start, grp.span.end)):
+                found.append((grp.span, _Proto(grp.key, grp.name, "group", grp.country, grp.sector)))
+                taken.update(range(grp.span.start, grp.span.end))
+        person_names: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in _SKIP_LABELS or taken.intersection(range(ent.start, ent.end)):
+                continue
+            proto = self._entity_proto(ent)
+            if proto is not None:
+                found.append((ent, proto))
+            elif ent.label_ == "PERSON" and ent.sent.start not in headlines:
+                name = clean_name(ent)
+                if name is not None and name_key_tokens(name):
+                    person_names.append(name)
+        found.extend(self._person_protos(person_names, taken | {t.i for s, _ in found for t in s}))
+        for span, proto in sorted(found, key=lambda f: f[0].start):
+            draft = self._draft(proto)
+            self._add_mention(draft.key, span)
+            if draft.type == "person":
+                self._apply_title(draft, span)
+        for span, key in self._description_tokens:
+            for tok in span:
+                self._by_token.setdefault(tok.i, key)
+        self._resolve_references()
+
+    def _media_proto(self, outlet: Span | None, country: str | None) -> _Proto:
+        if outlet is not None:
+            named = named_by_text().get(clean(outlet.text)) or _named_from_id(outlet)
+            if named is not None:
+                return _named_proto(named)
+            return _Proto(f"outlet:{outlet.text}", outlet.text, "media", country, "JRN", True)
+        adjective = _adjective(country) if country else None
+        name = f"{adjective} state media" if adjective else "state media"
+        return _Proto(f"statemedia:{country or ''}", name, "media", country, "JRN", True)
+
+    def _entity_proto(self, ent: Span) -> _Proto | None:
+        eid = ent.ent_id_
+        code = eid.split(":", 1)[1] if eid.startswith("country:") else None
+        if code is None and ent.label_ in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
+            code = country_code(ent.text)
+        if code:
+            return _Proto(f"country:{code}", country_name(code), "country", code, "GOV")
+        named = _named_from_id(ent) or named_by_text().get(clean(ent.text))
+        if named is not None:
+            return _named_proto(named)
+        if ent.label_ == "ORG":
+            name = clean(ent.text)
+            return _Proto(f"org:{name}", name, "organization", _country_in(ent), _org_sector(name))
+        return None
+
+    def _person_protos(self, names: list[Span], taken: set[int]) -> list[tuple[Span, _Proto]]:
+        """Cluster person names ("Xi" joins "Xi Jinping"), then find short forms the model missed."""
+        clusters: list[dict] = []
+        assigned: list[tuple[Span, dict]] = []
+        for name in names:
+            toks = name_key_tokens(name)
+            matches = [c for c in clusters if set(toks) <= set(c["tokens"]) or set(c["tokens"]) <= set(toks)]
+            cluster = max(matches, key=lambda c: c["last"]) if matches else None
+            if cluster is None:
+                cluster = {"tokens": toks, "name": " ".join(name.text.split()), "last": name.start}
+                clusters.append(cluster)
+            elif len(toks) > len(cluster["tokens"]):
+                cluster.update(tokens=toks, name=" ".join(name.text.split()))
+            cluster["last"] = name.start
+            assigned.append((name, cluster))
+        used = set(taken) | {t.i for n, _ in assigned for t in n}
+        for tok in self.doc:
+            if tok.i in used or not tok.text[:1].isupper() or not tok.is_alpha:
+                continue
+            owners = [c for c in clusters if tok.text in c["tokens"]]
+            if owners:
+                earlier = [(n.start, c) for n, c in assigned if n.start < tok.i and c in owners]
+                cluster = max(earlier, key=lambda x: x[0])[1] if earlier else owners[0]
+                assigned.append((self.doc[tok.i : tok.i + 1], cluster))
+        keys = {id(c): f"person:{c['name']}" for c in clusters}
+        protos = {id(c): _Proto(keys[id(c)], c["name"], "person") for c in clusters}
+        for c in clusters:
+            self._person_tokens[keys[id(c)]] = c["tokens"]
+        return [(span, protos[id(c)]) for span, c in assigned]
+
+    def _apply_title(self, draft: Draft, name: Span) -> None:
+        draft.tokens = self._person_tokens.get(draft.key, draft.tokens)
+        for title in (title_before(name), title_in_apposition(name)):
+            for role in title.roles:
+                if role not in draft.roles and role not in _GENERIC_ROLES:
+                    draft.roles.append(role)
+            draft.sectors.extend(s for s in title.sectors if s not in draft.sectors)
+            if title.country and draft.country is None:
+                draft.country = title.country
+
+    # ----- pronouns and descriptions ----------------------------------------------------------------
+
+    def _resolve_references(self) -> None:
+        doc = self.doc
+        descriptions = [d for d in person_descriptions(doc) if d.head.i not in self._by_token]
+        pron_table = pronouns()
+        pron_tokens = [t for t in doc if t.lower_ in pron_table and t.pos_ == "PRON" or t.lower_ in ("his", "its")]
+        items: list[tuple[int, object]] = [(d.span.start, d) for d in descriptions]
+        items += [(t.i, t) for t in pron_tokens if t.i not in self._by_token]
+        for _, item in sorted(items, key=lambda x: x[0]):
+            if isinstance(item, Description):
+                self._resolve_description(item)
+            elif item.i not in self._by_token:  # type: ignore[union-attr]
+                self._resolve_pronoun(item)  # type: ignore[arg-type]
+
+    def _resolve_pronoun(self, tok: Token) -> str | None:
+        refers = pronouns().get(tok.lower_)
+        if refers == "person":
+            gender = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else None
+            key = coref.pick_antecedent(tok, self._persons, lambda k: self._drafts[k].gender in (None, gender))
+            if key is not None:
+                self._drafts[key].gender = self._drafts[key].gender or gender
+        elif refers == "thing" and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):
+            key = coref.pick_antecedent(tok, self._things, lambda k: self._drafts[k].type != "group",
+                                        same_sentence_only=tok.lower_ == "it")
+        else:
+            return None
+        if key is not None:
+            self._add_mention(key, self.doc[tok.i : tok.i + 1])
+        return key
+
+    def _resolve_description(self, desc: Description) -> str | None:
+        owner = None
+        if desc.possessor is not None:
+            owner = self._by_token.get(desc.possessor.i) or self._resolve_pronoun(desc.possessor)
+
+        def compatible(key: str) -> bool:
+            d = self._drafts[key]
+            if d.type != "person" or (desc.country and d.country not in (None, desc.country)):
+                return False
+            return desc.role in _GENERIC_ROLES or not d.roles or desc.role in d.roles
+
+        key = coref.pick_described(desc.head, self._persons, compatible, exclude=owner)
+        if key is None:
+            if desc.possessor is not None or (desc.country is None and desc.role in _GENERIC_ROLES):
+                return None
+            words = [t.text for t in desc.span if t.lower_ != "the" and t.text not in ("’s", "'s")]
+            name = " ".join(words)
+            key = self._draft(_Proto(f"person:{name}", name, "person", desc.country, desc.sector)).key
+        draft = self._drafts[key]
+        if desc.country and draft.country is None:
+            draft.country = desc.country
+        if desc.role and desc.role not in _GENERIC_ROLES and desc.role not in draft.roles:
+            draft.roles.append(desc.role)
+        if desc.sector and desc.sector not in draft.sectors:
+            draft.sectors.append(desc.sector)
+        if desc.role == "Counterpart" and owner:  # a counterpart shares the sector, not the title
+            draft.sectors.extend(s for s in self._drafts[owner].sectors if s not in draft.sectors)
+        span = self.doc[desc.span.start : desc.span.end]
+        if desc.possessor is not None:
+            span = self.doc[desc.possessor.i + 1 : desc.span.end] if desc.possessor.i == desc.span.start else span
+        self._add_mention(key, desc.span)
+        for tok in span:
+            self._by_token[tok.i] = key
+        if owner and desc.possessor is not None:
+            self._by_token[desc.possessor.i] = owner
+        return key
+
+    # ----- on-demand resolution ---------------------------------------------------------------------
+
+    def _key_inside(self, mention: Span) -> str | None:
+        root = mention.root
+        if root.i in self._by_token:
+            return self._by_token[root.i]
+        for child in root.children:
+            if child.dep_ in ("compound", "appos", "poss", "nmod") and mention.start <= child.i < mention.end:
+                if child.i in self._by_token:
+                    return self._by_token[child.i]
+        keys = {self._by_token.get(t.i) for t in mention}
+        return keys.pop() if len(keys) == 1 else None
+
+    def _new_from(self, mention: Span) -> str | None:
+        text = clean(mention.text)
+        code = country_code(text)
+        if code:
+            proto = _Proto(f"country:{code}", country_name(code), "country", code, "GOV")
+        elif text in named_by_text():
+            proto = _named_proto(named_by_text()[text])
+        elif mention.root.pos_ == "PROPN" and (name := clean_name(mention)) is not None and name_key_tokens(name):
+            label = next((t.ent_type_ for t in mention if t.ent_type_), "PERSON")
+            if label == "ORG":
+                proto = _Proto(f"org:{text}", text, "organization", None, _org_sector(text))
+            elif label in ("PERSON", ""):
+                return self._person_from(name)
+            else:
+                return None
+        else:
+            return None
+        draft = self._draft(proto)
+        return draft.key
+
+    def _person_from(self, name: Span) -> str:
+        toks = name_key_tokens(name)
+        for draft in reversed(list(self._drafts.values())):
+            if draft.type == "person" and draft.tokens and (set(toks) <= set(draft.tokens)):
+                return draft.key
+        text = " ".join(name.text.split())
+        draft = self._draft(_Proto(f"person:{text}", text, "person"))
+        draft.tokens = toks
+        self._apply_title(draft, name)
+        return draft.key
+
+
+def _named_from_id(span: Span) -> Named | None:
+    eid = span.ent_id_ or (span[0].ent_id_ if len(span) else "")
+    if eid.startswith(("outlet:", "org:")):
+        return named_by_text().get(eid.split(":", 1)[1])
+    return None
+
+
+def _named_proto(named: Named) -> _Proto:
+    kind: ActorType = "media" if named.media else "organization"
+    return _Proto(f"named:{named.name}", named.name, kind, named.country, named.sector, named.state_media)
+
+
+def _adjective(iso3: str) -> str | None:
+    for dem, code in tables().demonyms.items():
+        if code == iso3:
+            return dem
+    return None
+
+
+def _country_in(ent: Span) -> str | None:
+    for tok in ent:
+        if tok.ent_id_.startswith(("demonym:", "country:")):
+            return tok.ent_id_.split(":", 1)[1]
+    return None
+
+
+def _org_sector(name: str) -> str | None:
+    lower = name.lower()
+    return next((sector for word, sector in _ORG_SECTOR_WORDS if word in lower.split()), None)

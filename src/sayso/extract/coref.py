@@ -1,0 +1,63 @@
+"""Antecedents for pronouns ("he", "his", "its") and definite descriptions ("the Chinese leader",
+"his Russian counterpart") — a few salience rules, no model.
+
+Rules, in order: (1) a subject of a clause that governs the pronoun, earlier in the same sentence
+("Xi noted that he had met" -> Xi), else any earlier subject of the sentence (the parser often hangs a
+participle clause, "..., telling his counterpart", off the wrong verb); (2) the latest compatible mention
+earlier in the same sentence;
+(3) the subject of the latest earlier sentence with a compatible mention (the last speaker, in wire copy),
+else that sentence's first compatible mention. Descriptions pick the latest compatible person (same
+country, compatible role), preferring the same sentence, never the description's own possessor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+Candidate = tuple[Token, str]  # the mention's root token and its actor key
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_LOOKBACK_SENTENCES = 6
+
+
+def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str], bool],
+                    same_sentence_only: bool = False) -> str | None:
+    before = [(t, k) for t, k in candidates if t.i < pron.i and ok(k)]
+    if not before:
+        return None
+    sent_start = pron.sent.start
+    same = [(t, k) for t, k in before if t.i >= sent_start]
+    governing = {a.i for a in pron.ancestors}
+    for tok, key in reversed(same):
+        if tok.dep_ in _SUBJECTS and tok.head.i in governing:
+            return key
+    for tok, key in reversed(same):
+        if tok.dep_ in _SUBJECTS:
+            return key
+    if same:
+        return same[-1][1]
+    if same_sentence_only:
+        return None
+    earlier = [(t, k) for t, k in before if t.i < sent_start]
+    last_sent = earlier[-1][0].sent
+    if pron.sent.start - last_sent.start > 0 and _sentences_between(last_sent.end, sent_start, pron) > _LOOKBACK_SENTENCES:
+        return None
+    in_last = [(t, k) for t, k in earlier if t.i >= last_sent.start]
+    subjects = [k for t, k in in_last if t.dep_ in _SUBJECTS]
+    return subjects[0] if subjects else in_last[0][1]
+
+
+def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[str], bool],
+                   exclude: str | None = None) -> str | None:
+    """The person a description refers to: latest compatible mention before it, same sentence first."""
+    before = [(t, k) for t, k in candidates if t.i < head.i and ok(k) and k != exclude]
+    if not before:
+        return None
+    same = [k for t, k in before if t.i >= head.sent.start]
+    return same[-1] if same else before[-1][1]
+
+
+def _sentences_between(start: int, end: int, tok: Token) -> int:
+    doc = tok.doc
+    return sum(1 for s in doc[start:end].sents) if end > start else 0

@@ -1,0 +1,149 @@
+"""Person names: clean the model's PERSON entities, read titles and appositions for roles and country.
+
+The model's PERSON spans are noisy on news: a title-case headline becomes one long "person", titles and
+possessives ride along ("President Xi", "Putin’s"). Names are cleaned here; ``actors`` clusters them
+("Xi" is "Xi Jinping") and finds the short forms the model missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from sayso.extract.actor_lexicons import honorifics, roles
+from sayso.extract.countries import country_code, demonym_code
+
+PARTICLES = frozenset({"da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
+                       "di", "du", "ibn", "y", "ben"})
+_NAME_PUNCT = frozenset({".", "-", "'", "’"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_MAX_ROLE_WORDS = 3
+
+
+@dataclass
+class Title:
+    """What the words around a name say about the person."""
+
+    roles: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    country: str | None = None
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Every word that appears in a role phrase ("prime", "minister"): title words to strip from names."""
+    return frozenset(w for phrase in roles() for w in phrase.split())
+
+
+def is_headline(sent: Span) -> bool:
+    """A title-case line without a final full stop: the model's entities there are not trusted."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if len(words) < 3 or sent.text.rstrip().endswith((".", "”", '"')):
+        return False
+    return sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
+
+
+def clean_name(ent: Span) -> Span | None:
+    """The name inside a PERSON entity: titles, honorifics, demonyms and possessives stripped; None when
+    what is left does not look like a name (quotes, lower-case words, too long)."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    strip = honorifics() | role_words() | {"the"}
+    while start < end and (doc[start].lower_ in strip or doc[start].ent_type_ == "NORP" and start + 1 < end):
+        start += 1
+    while end > start and doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if start >= end or end - start > 5:
+        return None
+    span = doc[start:end]
+    for tok in span:
+        if tok.is_quote or (tok.is_punct and tok.text not in _NAME_PUNCT):
+            return None
+        if tok.is_alpha and tok.text[0].islower() and tok.lower_ not in PARTICLES:
+            return None
+        if tok.like_num:
+            return None
+    return span
+
+
+def name_key_tokens(name: Span) -> tuple[str, ...]:
+    """The tokens that identify a person: capitalised words, particles and punctuation dropped."""
+    return tuple(t.text for t in name if t.is_alpha and t.lower_ not in PARTICLES and len(t.text) > 1)
+
+
+def read_roles(tokens: list[Token]) -> Title:
+    """Roles, sectors and country named by a run of title words ("Chinese President", "China’s foreign
+    minister")."""
+    title = Title()
+    lowers = [t.lower_ for t in tokens]
+    table = roles()
+    i = 0
+    while i < len(tokens):
+        for n in range(min(_MAX_ROLE_WORDS, len(tokens) - i), 0, -1):
+            phrase = " ".join(lowers[i : i + n])
+            if phrase in table:
+                role = table[phrase]
+                if role.role not in title.roles and role.role != "Counterpart":
+                    title.roles.append(role.role)
+                    if role.sector:
+                        title.sectors.append(role.sector)
+                i += n
+                break
+        else:
+            tok = tokens[i]
+            code = _country_of_token(tok)
+            if code and title.country is None:
+                title.country = code
+            i += 1
+    return title
+
+
+def _country_of_token(tok: Token) -> str | None:
+    if tok.ent_id_.startswith("demonym:"):
+        return tok.ent_id_.split(":", 1)[1]
+    if tok.ent_id_.startswith("country:"):
+        return tok.ent_id_.split(":", 1)[1]
+    if tok.ent_type_ in ("NORP", "GPE") or tok.pos_ in ("PROPN", "ADJ"):
+        return demonym_code(tok.text) or (country_code(tok.text) if tok.text[:1].isupper() else None)
+    return None
+
+
+def title_before(name: Span) -> Title:
+    """Title words right before a name: "Chinese President Xi Jinping", "China’s Xi"."""
+    doc = name.doc
+    allowed = role_words() | honorifics()
+    i = name.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.lower_ in allowed or tok.text in _POSSESSIVE or tok.text == "-" or _country_of_token(tok):
+            if tok.is_sent_start and not (tok.lower_ in allowed or _country_of_token(tok)):
+                break
+            i -= 1
+            continue
+        break
+    tokens = [t for t in doc[i + 1 : name.start] if t.text not in _POSSESSIVE]
+    return read_roles(tokens)
+
+
+def title_in_apposition(name: Span) -> Title:
+    """Roles from an apposition: "Wang Yi, China’s foreign minister," or "China’s foreign minister, Wang Yi"."""
+    root = name.root
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        heads.append(root.head)
+    table = roles()
+    for head in heads:
+        if head.lower_ not in table and head.lemma_.lower() not in table:
+            continue
+        tokens = [t for t in head.subtree if t.i < head.i + 1 and not (name.start <= t.i < name.end)]
+        tokens = [t for t in tokens if t.i >= head.left_edge.i and not t.is_punct or t.text in _POSSESSIVE]
+        title = read_roles(tokens)
+        if title.roles:
+            return title
+    return Title()
+
+
+def doc_headlines(doc: Doc) -> set[int]:
+    """Sentence start indices of title-case lines."""
+    return {s.start for s in doc.sents if is_headline(s)}

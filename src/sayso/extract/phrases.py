@@ -1,0 +1,192 @@
+"""Descriptive mentions found by pattern: state-media descriptions ("Beijing’s state media", "state
+broadcaster CCTV"), groups ("several Western nations", "Chinese officials", "the US-led West") and person
+descriptions ("the Chinese leader", "his Russian counterpart").
+
+Matching is done with spaCy's Matcher/PhraseMatcher; only the few matches are walked in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from sayso.extract.actor_lexicons import group_nouns, regions, roles
+from sayso.extract.countries import country_code, demonym_code
+
+_STATE = ["state", "state-run", "state-owned", "state-controlled", "government", "official", "party"]
+_RUN = ["run", "owned", "controlled", "backed", "funded"]
+_MEDIA_NOUNS = ["media", "broadcaster", "television", "tv", "agency", "newspaper", "daily", "outlet",
+                "outlets", "press", "radio", "channel", "mouthpiece", "tabloid"]
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass
+class MediaDescription:
+    span: Span  # the whole description, "Russian state news agency TASS"
+    outlet: Span | None  # the named outlet inside or right after it, "TASS"
+    country: str | None
+
+
+@dataclass
+class GroupMention:
+    span: Span  # "Western nations" (quantifiers and articles left out)
+    name: str  # canonical group name
+    key: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass
+class Description:
+    span: Span  # "his Russian counterpart"
+    head: Token  # "counterpart"
+    role: str | None
+    sector: str | None
+    country: str | None
+    possessor: Token | None  # "his" in "his Russian counterpart"
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab_id: int, vocab) -> tuple[Matcher, PhraseMatcher]:  # noqa: ANN001 - spaCy Vocab
+    matcher = Matcher(vocab)
+    matcher.add("STATE_MEDIA", [[
+        {"LOWER": {"IN": _STATE}},
+        {"ORTH": "-", "OP": "?"},
+        {"LOWER": {"IN": _RUN}, "OP": "?"},
+        {"LOWER": {"IN": ["news", "television", "tv", "radio", "media"]}, "OP": "?"},
+        {"LOWER": {"IN": _MEDIA_NOUNS}},
+    ]])
+    adjectives = list(regions())
+    nouns = list(group_nouns())
+    matcher.add("GROUP", [
+        [{"ENT_TYPE": "NORP"}, {"LOWER": {"IN": nouns}}],
+        [{"TEXT": {"IN": adjectives}}, {"LOWER": {"IN": nouns}}],
+    ])
+    region_nouns = [n for r in regions().values() for n in r.nouns if " " not in n and "-" not in n]
+    matcher.add("REGION", [[{"TEXT": {"IN": region_nouns}, "POS": {"IN": ["PROPN", "NOUN"]}}]])
+    phrases = PhraseMatcher(vocab, attr="LOWER")
+    phrases.add("ROLE", [vocab_make(vocab, p) for p in roles()])
+    return matcher, phrases
+
+
+def vocab_make(vocab, text: str) -> Doc:  # noqa: ANN001
+    return Doc(vocab, words=text.split())
+
+
+def _country_left(doc: Doc, i: int) -> tuple[str | None, int]:
+    """A demonym or a country possessive ending just before token ``i``: (ISO code, new start)."""
+    if i - 1 >= 0:
+        tok = doc[i - 1]
+        code = demonym_code(tok.text) if tok.text[:1].isupper() else None
+        if code:
+            return code, i - 1
+        if tok.text in _POSSESSIVE and i - 2 >= 0:
+            code = country_code(doc[i - 2].text) if doc[i - 2].text[:1].isupper() else None
+            if code:
+                return code, i - 2
+    return None, i
+
+
+def media_descriptions(doc: Doc) -> list[MediaDescription]:
+    matcher, _ = _matchers(id(doc.vocab), doc.vocab)
+    found = [doc[s:e] for mid, s, e in matcher(doc) if doc.vocab.strings[mid] == "STATE_MEDIA"]
+    out: list[MediaDescription] = []
+    for span in filter_spans(found):
+        country, start = _country_left(doc, span.start)
+        end = span.end
+        outlet = None
+        ent = _ent_starting(doc, end)
+        if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and not _is_country(ent):
+            outlet, end = ent, ent.end
+        elif span.end - span.start >= 1:
+            inner = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.ent_id_.startswith("outlet:")]
+            outlet = inner[0] if inner else None
+        out.append(MediaDescription(doc[start:end], outlet, country))
+    return out
+
+
+def _is_country(ent: Span) -> bool:
+    return ent.ent_id_.startswith("country:") or (ent.label_ == "GPE" and country_code(ent.text) is not None)
+
+
+def _ent_starting(doc: Doc, i: int) -> Span | None:
+    if i < len(doc) and doc[i].ent_iob_ == "B":
+        for ent in doc.ents:
+            if ent.start == i:
+                return ent
+    return None
+
+
+def groups(doc: Doc) -> list[GroupMention]:
+    matcher, _ = _matchers(id(doc.vocab), doc.vocab)
+    nouns = group_nouns()
+    regs = regions()
+    out: list[GroupMention] = []
+    spans = [(doc.vocab.strings[mid], doc[s:e]) for mid, s, e in matcher(doc)]
+    for label, span in spans:
+        if label == "REGION":
+            tok = span[0]
+            region = next((r for r in regs.values() if tok.text in r.nouns), None)
+            if region is None or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue
+            out.append(GroupMention(span, region.group, f"region:{region.adjective}:GOV", None, "GOV"))
+            continue
+        adj, noun = span[0], span[1]
+        if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("government", "army", "military", "navy", "police"):
+            continue
+        sector = nouns.get(noun.lower_)
+        if adj.text in regs:
+            region = regs[adj.text]
+            name = region.group if sector == "GOV" else f"{adj.text} {noun.lower_}"
+            out.append(GroupMention(span, name, f"region:{adj.text}:{sector}", None, sector))
+            continue
+        code = demonym_code(adj.text)
+        if code:
+            out.append(GroupMention(span, f"{adj.text} {noun.lower_}", f"group:{code}:{sector}:{noun.lower_}", code, sector))
+    return out
+
+
+def person_descriptions(doc: Doc) -> list[Description]:
+    """Definite descriptions of one person: a determiner or possessor, then an optional demonym, then a
+    role word, and no name after it (else it is a title)."""
+    _, phrases = _matchers(id(doc.vocab), doc.vocab)
+    table = roles()
+    spans = filter_spans([doc[s:e] for _, s, e in phrases(doc)])
+    out: list[Description] = []
+    for span in spans:
+        head = span[-1]
+        if head.tag_ in ("NNS", "NNPS") or span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+            continue
+        if head.ent_type_ == "PERSON":
+            continue
+        i = span.start
+        country = None
+        possessor = None
+        # walk left over a demonym / country possessive, adjectives, then the determiner
+        while i - 1 >= 0:
+            tok = doc[i - 1]
+            code, new_i = _country_left(doc, i)
+            if code and new_i < i:
+                country = country or code
+                i = new_i
+                continue
+            if tok.pos_ == "ADJ" and tok.lower_ not in _DETERMINERS:
+                i -= 1
+                continue
+            break
+        det = doc[i - 1] if i - 1 >= 0 else None
+        if det is not None and det.lower_ in _DETERMINERS:
+            possessor = det if det.lower_ != "the" else None
+            start = i - 1
+        elif i < span.start and doc[i + 1].text in _POSSESSIVE:
+            start = i  # "China’s foreign minister"
+        else:
+            continue
+        role = table[span.text.lower()]
+        out.append(Description(doc[start : span.end], head, role.role, role.sector, country, possessor))
+    return out
