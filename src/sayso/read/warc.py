@@ -3,7 +3,9 @@ Other records (requests, metadata, images, PDFs) are skipped; a truncated archiv
 
 from __future__ import annotations
 
+import gzip
 import logging
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,21 +29,15 @@ def _is_html(record) -> bool:  # noqa: ANN001 - fastwarc's WarcRecord
 
 
 def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
-    from fastwarc.stream_io import FileStream, GZipStream
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     p = Path(path)
-    try:
-        stream = FileStream(str(p), "rb")
-    except Exception as exc:  # noqa: BLE001 - fastwarc raises OSError subclasses and its own errors
-        yield ReadError(str(p), f"cannot read ({exc})")
-        return
-    if p.name.endswith(".gz"):
-        stream = GZipStream(stream)
     html_count = skipped = 0
     record_id = None
     try:
-        for record in ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True):
+        # FastWARC detects gzip itself (stream_detect); fsspec is off: local files only.
+        records = ArchiveIterator(str(p), record_types=WarcRecordType.response, parse_http=True, fsspec_args=False)
+        for record in records:
             record_id = record.record_id
             if not _is_html(record):
                 skipped += 1
@@ -57,7 +53,21 @@ def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
             html_count += 1
             yield article
     except Exception as exc:  # noqa: BLE001 - a truncated or corrupt archive: keep what was read
-        yield ReadError(str(p), f"archive unreadable after record {record_id}: {exc}", record=record_id)
-    finally:
-        stream.close()
+        where = f"after record {record_id}" if record_id else "at the start"
+        yield ReadError(str(p), f"archive unreadable {where}: {exc}", record=record_id)
+        return
+    if p.name.endswith(".gz") and (problem := _gzip_problem(p)):
+        yield ReadError(str(p), f"archive truncated or corrupt after record {record_id}: {problem}", record=record_id)
     log.info("%s: %d HTML responses read, %d non-HTML responses skipped", p, html_count, skipped)
+
+
+def _gzip_problem(path: Path) -> str | None:
+    """FastWARC stops quietly at a truncated gzip member; a streaming decompression pass (cheap next to
+    parsing) tells a cut archive from a whole one."""
+    try:
+        with gzip.open(path, "rb") as fh:
+            while fh.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error) as exc:
+        return str(exc)
+    return None
