@@ -164,26 +164,32 @@ def predictions(report: Report) -> list[Predicted]:
     return out
 
 
-def score_sentence(gold: Iterable[GoldEvent], predicted: list[Predicted], scores: EventScores) -> None:
+def score_sentence(gold: Iterable[GoldEvent], predicted: list[Predicted], scores: EventScores) -> bool:
+    """Add one sentence's counts; True when anything in it was wrong."""
+    wrong = False
     remaining = list(predicted)
     for g in gold:
         same = [p for p in remaining if p.type == g.type]
         if not same:
             scores.fn[g.type] += 1
+            wrong = True
             continue
         pick = next((p for p in same if g.actor and g.actor in p.actors), same[0])
         remaining.remove(pick)
         scores.tp[g.type] += 1
         if g.actor:
             scores.actor_country.add(g.actor in pick.actors)
+            wrong |= g.actor not in pick.actors
         if g.recipient:
             scores.recipient_country.add(g.recipient in pick.recipients)
+            wrong |= g.recipient not in pick.recipients
         if g.actor_sector:
             scores.actor_sector.add(g.actor_sector in pick.sectors)
         if g.actor and g.recipient and g.actor != g.recipient:
             scores.swaps.add(g.recipient in pick.actors and g.actor not in pick.actors)
     for p in remaining:
         scores.fp[p.type] += 1
+    return wrong or bool(remaining)
 
 
 def evaluate(sentences: list[Sentence], n_process: int = 1) -> dict[str, EventScores]:
@@ -197,9 +203,8 @@ def evaluate(sentences: list[Sentence], n_process: int = 1) -> dict[str, EventSc
         for key in ("all", sentence.split):
             scores = by_split.setdefault(key, EventScores())
             scores.sentences += 1
-            before = (sum(scores.fp.values()), sum(scores.fn.values()))
-            score_sentence(sentence.events, preds, scores)
-            if key == "all" and (sum(scores.fp.values()), sum(scores.fn.values())) != before:
+            wrong = score_sentence(sentence.events, preds, scores)
+            if key == "all" and wrong:
                 got = ", ".join(f"{p.type} {sorted(p.actors)}->{sorted(p.recipients)}" for p in preds) or "nothing"
                 want = ", ".join(f"{g.type} {g.actor}->{g.recipient}" for g in sentence.events) or "nothing"
                 scores.errors.append(f"{sentence.id}: want {want}; got {got} | {sentence.text}")

@@ -23,6 +23,9 @@ DO_VERBS = {
     "make", "send", "issue", "deliver", "announce", "intensify", "escalate", "resume", "hold", "pay",
     "extend", "express", "voice", "lodge", "level", "unleash", "perpetrate", "commit",
 }
+QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "crowd", "number", "some", "many", "all", "most", "one", "two", "three"}
+# clauses a recipient search does not enter: they hold other events' participants
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _GROUP_ENTS = {"NORP", "GPE"}
 
@@ -53,6 +56,11 @@ def _entity(token: Token) -> Span | None:
 
 def candidate_spans(token: Token) -> Iterator[Span]:
     """Mentions to try for one participant, best first."""
+    if token.lemma_ in QUANTITY_NOUNS:  # "thousands of Israeli protesters": the protesters
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = _pobj(of) if of is not None else None
+        if inner is not None:
+            yield from candidate_spans(inner)
     yield noun_phrase(token)
     ent = _entity(token)
     if ent is not None:
@@ -132,7 +140,7 @@ def governing_verb(noun: Token, rule: Rule) -> Token | None:
         return None
     if rule.light and head.lemma_ in rule.light:
         return head
-    if noun.dep_ in {"dobj", "pobj"} and head.lemma_ in DO_VERBS:
+    if noun.dep_ == "dobj" and head.lemma_ in DO_VERBS:
         return head
     return None
 
@@ -183,11 +191,30 @@ def _slot(spec: str, trigger: Token, verb: Token | None) -> Token | None:
     return None
 
 
+def _nested_prep(word: str, root: Token) -> Token | None:
+    """The object of the nearest preposition ``word`` below ``root`` within its clause ("agreed to expand
+    cooperation with Japan"), skipping subjects and embedded clauses."""
+    queue = [c for c in root.children if c.dep_ not in SUBJECT_DEPS | _CLAUSE_DEPS | {"nsubjpass", "agent"}]
+    while queue:
+        tok = queue.pop(0)
+        if tok.dep_ == "prep" and tok.lower_ == word:
+            obj = _pobj(tok)
+            if obj is not None:
+                return obj
+        queue.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    return None
+
+
 def recipient_tokens(rule: Rule, trigger: Token, verb: Token | None) -> Iterator[Token]:
     for spec in rule.recipient:
         token = _slot(spec, trigger, verb)
         if token is not None:
             yield token
+    for spec in rule.recipient:  # second pass: the same prepositions deeper in the clause
+        if spec.startswith("prep:"):
+            token = _nested_prep(spec[5:], verb if verb is not None else trigger)
+            if token is not None:
+                yield token
 
 
 def place_token(trigger: Token, verb: Token | None) -> Token | None:

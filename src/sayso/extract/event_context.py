@@ -51,16 +51,22 @@ def is_negated(trigger: Token, clause: Token) -> bool:
     return False
 
 
+REQUEST_CLAUSE_VERBS = {"demand", "urge", "ask", "insist", "request", "propose", "call", "press", "suggest"}
+
+
 def governor(clause: Token) -> Token | None:
-    """The verb an infinitive event hangs from: "threatened to impose", "plans to visit"."""
+    """The verb an infinitive event hangs from: "threatened to impose", "plans to visit", "demanded that
+    Iran release"."""
     if clause.dep_ == "xcomp" and clause.head is not clause and clause.head.pos_ == "VERB":
+        return clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_ in REQUEST_CLAUSE_VERBS:
         return clause.head
     if clause.dep_ == "pcomp" and clause.head.dep_ == "prep" and clause.head.head.pos_ == "VERB":  # "refrain from"
         return clause.head.head
     return None
 
 
-def _third_person(lemma: str) -> str:
+def third_person(lemma: str) -> str:
     if lemma.endswith("y") and lemma not in {"pay", "say", "weigh"}:
         return lemma[:-1] + "ies"
     if lemma.endswith(("s", "sh", "ch", "x")):
@@ -75,7 +81,7 @@ def modality(clause: Token) -> str | None:
         return "will" if aux.lower_ in {"'ll", "wo"} else aux.lower_
     gov = governor(clause)
     if gov is not None and gov.lemma_ in MODAL_VERBS:
-        return _third_person(gov.lemma_)
+        return third_person(gov.lemma_)
     if clause.dep_ == "amod" and clause.lower_ in {"planned", "proposed", "expected", "possible", "threatened"}:
         return clause.lower_
     return None

@@ -124,6 +124,16 @@ def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: 
     return []
 
 
+# material acts whose unnamed target is the place they happen in ("bombed a village in Sagaing")
+PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID"}
+
+
+def _place_recipient(event_type: str, place_actor: str | None, actor_ids: list[str]) -> list[str]:
+    if event_type not in PLACE_TARGETED or place_actor is None or place_actor in actor_ids:
+        return []
+    return [place_actor]
+
+
 def _date(hit: Hit, clause: Token, dates: list[DateMention], sentence: Span, published: str | None) -> EventDate | None:
     """The date words inside the event's clause nearest the trigger, else the publication day."""
     lo, hi = clause.left_edge.idx - sentence.start_char, clause.right_edge.idx + len(clause.right_edge) - sentence.start_char
@@ -137,14 +147,15 @@ def _date(hit: Hit, clause: Token, dates: list[DateMention], sentence: Span, pub
     return EventDate(d.start, d.end, d.precision, d.text, (found.start + offset, found.end + offset))
 
 
-def _location(hit: Hit, actors: ActorResolver) -> Location | None:
+def _location(hit: Hit, actors: ActorResolver) -> tuple[Location | None, str | None]:
+    """The stated place and the actor it resolves to (a country or capital), if any."""
     place = args.place_token(hit.trigger, hit.verb)
     if place is None:
-        return None
+        return None, None
     span = args.noun_phrase(place)
     actor_id = actors.resolve(span)
     country = next((a.country for a in actors.actors() if a.id == actor_id), None) if actor_id else None
-    return Location(span.text, (span.start_char, span.end_char), country)
+    return Location(span.text, (span.start_char, span.end_char), country), actor_id
 
 
 def _vias(hit: Hit, sentence: Span, attributions: list[Attribution], actors: ActorResolver) -> tuple[list[Via], bool]:
@@ -169,22 +180,33 @@ def _vias(hit: Hit, sentence: Span, attributions: list[Attribution], actors: Act
     return vias, hedged
 
 
-def _merge_governed(events: list[tuple[Hit, Event]]) -> None:
+def _merge_governed(events: list[tuple[Hit, Event]]) -> list[tuple[Hit, Event]]:
     """An event governed by another event's verb ("threatened to impose sanctions on Iran", "urged Russia
-    to withdraw") lends its recipient to the governing event and keeps a modality, so it is not counted."""
+    to withdraw") lends its participants to the governing event and keeps a modality, so it is not
+    counted. A nominal trigger that is the subject or object of a same-type verbal one ("Pakistani
+    airstrikes killed ...") is one event: it is folded into the verb's."""
     by_token = {hit.trigger.i: ev for hit, ev in events}
+    dropped: set[int] = set()
     for hit, ev in events:
+        head = by_token.get(hit.trigger.head.i)
+        if hit.rule.kind == "noun" and head is not None and head is not ev and head.type == ev.type:
+            head.actor = head.actor or ev.actor
+            head.recipient = head.recipient or [i for i in ev.recipient if i not in head.actor]
+            dropped.add(id(ev))
+            continue
         clause = hit.verb or hit.trigger
         gov = ctx.governor(clause)
         outer = by_token.get(gov.i) if gov is not None else None
         if outer is None or outer is ev:
             continue
         if ev.modality is None:
-            ev.modality = ctx._third_person(gov.lemma_)  # noqa: SLF001 - one helper shared in the package
+            ev.modality = ctx.third_person(gov.lemma_)
         if not outer.recipient:
-            outer.recipient = [i for i in ev.recipient if i not in outer.actor] or [i for i in ev.actor if i not in outer.actor]
+            first, second = (ev.actor, ev.recipient) if outer.type == "REQUEST" else (ev.recipient, ev.actor)
+            outer.recipient = [i for i in first if i not in outer.actor] or [i for i in second if i not in outer.actor]
         if outer.type == "AGREE" and ev.type in ctx.COOPERATIVE and ev.mode:
             outer.mode = ev.mode
+    return [(hit, ev) for hit, ev in events if id(ev) not in dropped]
 
 
 def find_events(
@@ -212,6 +234,9 @@ def find_events(
             ev_type, mode, modality = "AGREE", mode or rule.type.lower(), None
         vias, hedged = _vias(hit, sentence, attributions, actors)
         span = _trigger_span(hit)
+        location, place_actor = _location(hit, actors)
+        if not recipient_ids:
+            recipient_ids = _place_recipient(rule.type, place_actor, actor_ids)
         events.append((hit, Event(
             id="",
             type=ev_type,
@@ -221,7 +246,7 @@ def find_events(
             trigger=TextRef(span.text, (span.start_char, span.end_char)),
             sentence=(sentence.start_char, sentence.end_char),
             date=_date(hit, clause, dates_by_sentence[sentence.start], sentence, published),
-            location=_location(hit, actors),
+            location=location,
             negated=ctx.is_negated(trigger, clause),
             modality=modality,
             via=vias,
@@ -230,8 +255,7 @@ def find_events(
             intensity=intensity(ev_type, mode, rule.cameo if ev_type == rule.type else "030"),
             count=ctx.event_count(trigger, clause),
         )))
-    _merge_governed(events)
-    result = [ev for _hit, ev in events]
+    result = [ev for _hit, ev in _merge_governed(events)]
     for i, ev in enumerate(result, start=1):
         ev.id = f"e{i}"
     log.debug("%d events", len(result))
