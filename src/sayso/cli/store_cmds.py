@@ -71,6 +71,7 @@ def ingest_command(
     published_field: Annotated[str, typer.Option(help="JSONL field holding the publication date.")] = "published",
     outlet_field: Annotated[str, typer.Option(help="JSONL field holding the outlet name.")] = "outlet",
     model: Annotated[str | None, typer.Option(help="spaCy model package.")] = None,
+    write_batch: Annotated[int, typer.Option(min=1, help="Articles per transaction (a crash loses at most one batch).")] = 64,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal).")] = None,
 ) -> None:
     """Read articles, extract their reports and store them (idempotent; failures go to `errors`)."""
@@ -79,7 +80,7 @@ def ingest_command(
     from sayso.store.ingest import IngestOptions, ingest
 
     fields = FieldMap(text=text_field, title=title_field, url=url_field, published=published_field, outlet=outlet_field)
-    options = IngestOptions(db_path=_db(db), workers=workers, settings=Settings.from_env(model=model),
+    options = IngestOptions(db_path=_db(db), workers=workers, write_batch=write_batch, settings=Settings.from_env(model=model),
                             read=ReadOptions(fields=fields, published_from_metadata=published_from_metadata))
     show = sys.stderr.isatty() if progress is None else progress
     if show:
