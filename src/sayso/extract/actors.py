@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract import coref
-from sayso.extract.actor_lexicons import Named, named_by_text, pronouns
+from sayso.extract.actor_lexicons import Named, named_by_text, pronouns, roles
 from sayso.extract.countries import clean, country_code, country_name, tables
 from sayso.extract.persons import (
     clean_name,
@@ -23,7 +23,7 @@ from sayso.extract.persons import (
     title_before,
     title_in_apposition,
 )
-from sayso.extract.phrases import Description, groups, media_descriptions, person_descriptions
+from sayso.extract.phrases import Description, country_left, groups, media_descriptions, person_descriptions
 from sayso.report import Actor, ActorType
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 _SKIP_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP",
                           "LANGUAGE", "LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _GENERIC_ROLES = frozenset({"Leader", "Head", "Counterpart", "Official", "Spokesperson"})
+_RELATIONAL = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "friend", "foe", "enemy",
+                         "adversary"})
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
@@ -203,7 +205,8 @@ class ActorResolver:
             return _named_proto(named)
         if ent.label_ == "ORG":
             name = clean(ent.text)
-            return _Proto(f"org:{name}", name, "organization", _country_in(ent), _org_sector(name))
+            country = _country_in(ent) or country_left(ent.doc, ent.start)[0]
+            return _Proto(f"org:{name}", name, "organization", country, _org_sector(name))
         return None
 
     def _person_protos(self, names: list[Span], taken: set[int]) -> list[tuple[Span, _Proto]]:
@@ -240,7 +243,7 @@ class ActorResolver:
         draft.tokens = self._person_tokens.get(draft.key, draft.tokens)
         for title in (title_before(name), title_in_apposition(name)):
             for role in title.roles:
-                if role not in draft.roles and role not in _GENERIC_ROLES:
+                if role not in draft.roles:
                     draft.roles.append(role)
             draft.sectors.extend(s for s in title.sectors if s not in draft.sectors)
             if title.country and draft.country is None:
@@ -320,12 +323,26 @@ class ActorResolver:
         root = mention.root
         if root.i in self._by_token:
             return self._by_token[root.i]
-        for child in root.children:
-            if child.dep_ in ("compound", "appos", "poss", "nmod") and mention.start <= child.i < mention.end:
-                if child.i in self._by_token:
+        if root.lemma_.lower() in _RELATIONAL and any(c.dep_ == "poss" for c in root.children):
+            return self._related(root)
+        inside = [c for c in root.children if mention.start <= c.i < mention.end and c.i in self._by_token]
+        for dep in ("appos", "compound", "nmod", "poss"):  # "her counterpart Klaus Brenner" is Brenner
+            for child in inside:
+                if child.dep_ == dep and not (dep == "poss" and root.lower_ in roles()):
                     return self._by_token[child.i]
         keys = {self._by_token.get(t.i) for t in mention}
         return keys.pop() if len(keys) == 1 else None
+
+    def _related(self, noun: Token) -> str | None:
+        """"its ally", "Russia’s neighbour": the latest other actor of the possessor's type, if any."""
+        owner_tok = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = self._by_token.get(owner_tok.i) if owner_tok is not None else None
+        if owner is None:
+            return None
+        kind = self._drafts[owner].type
+        pool = self._persons if kind == "person" else self._things
+        before = [k for t, k in pool if t.i < owner_tok.i and k != owner and self._drafts[k].type == kind]
+        return before[-1] if before else None
 
     def _new_from(self, mention: Span) -> str | None:
         text = clean(mention.text)

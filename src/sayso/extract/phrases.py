@@ -78,7 +78,7 @@ def vocab_make(vocab, text: str) -> Doc:  # noqa: ANN001
     return Doc(vocab, words=text.split())
 
 
-def _country_left(doc: Doc, i: int) -> tuple[str | None, int]:
+def country_left(doc: Doc, i: int) -> tuple[str | None, int]:
     """A demonym or a country possessive ending just before token ``i``: (ISO code, new start)."""
     if i - 1 >= 0:
         tok = doc[i - 1]
@@ -97,7 +97,7 @@ def media_descriptions(doc: Doc) -> list[MediaDescription]:
     found = [doc[s:e] for mid, s, e in matcher(doc) if doc.vocab.strings[mid] == "STATE_MEDIA"]
     out: list[MediaDescription] = []
     for span in filter_spans(found):
-        country, start = _country_left(doc, span.start)
+        country, start = country_left(doc, span.start)
         end = span.end
         outlet = None
         ent = _ent_starting(doc, end)
@@ -170,7 +170,7 @@ def person_descriptions(doc: Doc) -> list[Description]:
         # walk left over a demonym / country possessive, adjectives, then the determiner
         while i - 1 >= 0:
             tok = doc[i - 1]
-            code, new_i = _country_left(doc, i)
+            code, new_i = country_left(doc, i)
             if code and new_i < i:
                 country = country or code
                 i = new_i

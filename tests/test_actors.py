@@ -1,0 +1,110 @@
+"""ActorResolver on our own wire-style fixtures (needs the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import fixture_text, needs_model
+from sayso.extract.actors import ActorResolver
+
+pytestmark = needs_model
+
+
+@pytest.fixture(scope="module")
+def ministers(nlp):
+    text = fixture_text("actors-ministers.txt")
+    doc = nlp(text)
+    return text, doc, ActorResolver(doc)
+
+
+def _by_name(resolver):
+    return {a.name: a for a in resolver.actors()}
+
+
+def _span(text, doc, words, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None, words
+    return span
+
+
+def test_persons_roles_and_countries(ministers):
+    text, _, resolver = ministers
+    actors = _by_name(resolver)
+    tanaka = actors["Emi Tanaka"]
+    assert (tanaka.type, tanaka.country, tanaka.roles, tanaka.sector) == ("person", "JPN", ["Foreign Minister"], "GOV")
+    mentions = [text[s:e] for s, e in tanaka.mentions]
+    assert "Tanaka" in mentions and "She" in mentions
+    brenner = actors["Klaus Brenner"]
+    assert brenner.country == "DEU"
+    assert "The German minister" in [text[s:e] for s, e in brenner.mentions]
+    assert actors["Lin Wei"].roles == ["Spokesperson"]
+
+
+def test_countries_media_groups(ministers):
+    text, _, resolver = ministers
+    actors = _by_name(resolver)
+    assert "Tokyo" in [text[s:e] for s, e in actors["Japan"].mentions]
+    assert actors["Germany"].sector == "GOV"
+    assert (actors["Xinhua"].state_media, actors["Xinhua"].country) == (True, "CHN")
+    assert (actors["TASS"].state_media, actors["TASS"].country) == (True, "RUS")
+    assert actors["Kyodo"].state_media is False and actors["Deutsche Welle"].state_media is False
+    generic = actors["Chinese state media"]
+    assert (generic.type, generic.state_media, generic.country) == ("media", True, "CHN")
+    officials = actors["Chinese officials"]
+    assert (officials.type, officials.country, officials.sector) == ("group", "CHN", "GOV")
+    assert actors["Russian troops"].sector == "MIL"
+    assert actors["Western countries"].country is None
+    assert actors["United Nations"].sector == "IGO"
+    # a demonym on a person is not a mention of the country actor
+    assert "Chinese" not in [text[s:e] for a in resolver.actors() for s, e in a.mentions]
+
+
+def test_resolve_speaker_and_source_spans(ministers):
+    text, doc, resolver = ministers
+    actors = {a.id: a.name for a in resolver.actors()}
+    cases = {
+        ("Tanaka", 1): "Emi Tanaka",
+        ("She", 0): "Emi Tanaka",
+        ("her German counterpart Klaus Brenner", 0): "Klaus Brenner",
+        ("German broadcaster Deutsche Welle", 0): "Deutsche Welle",
+        ("Foreign Ministry spokesman Lin Wei", 0): "Lin Wei",
+        ("Beijing's state media", 0): "Chinese state media",
+        ("the state news agency TASS", 0): "TASS",
+        ("the US-led West", 0): "Western countries",
+        ("Russia's defence ministry", 0): "defence ministry",
+    }
+    for (words, nth), expected in cases.items():
+        assert actors.get(resolver.resolve(_span(text, doc, words, nth))) == expected, words
+
+
+def test_unknown_mentions_stay_unresolved(ministers):
+    text, doc, resolver = ministers
+    assert resolver.resolve(_span(text, doc, "reporters")) is None
+    assert resolver.resolve(None) is None
+
+
+def test_one_actor_per_entity_and_offsets(ministers):
+    text, _, resolver = ministers
+    actors = resolver.actors()
+    assert len({a.name for a in actors}) == len(actors)
+    assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    for actor in actors:
+        for s, e in actor.mentions:
+            assert 0 <= s < e <= len(text)
+
+
+def test_headline_chunk_is_not_a_person(nlp):
+    text = "Lopez Win ‘Clearly Shows’ Trust Of Voters\n\nPresident Ana Lopez won a second term on Sunday.\n"
+    resolver = ActorResolver(nlp(text))
+    persons = [a for a in resolver.actors() if a.type == "person"]
+    assert [p.name for p in persons] == ["Ana Lopez"]
+    assert persons[0].roles == ["President"]
+    assert "Lopez" in [text[s:e] for s, e in persons[0].mentions]
+
+
+def test_empty_and_odd_documents(nlp):
+    assert ActorResolver(nlp("")).actors() == []
+    assert ActorResolver(nlp("??? 123 ... \n\n")).actors() == []
