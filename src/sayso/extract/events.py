@@ -226,7 +226,10 @@ def find_events(
             continue
         if (rule.needs_actor and not actor_ids) or (rule.needs_recipient and not recipient_ids):
             continue
-        clause = ctx.clause_verb(trigger, hit.verb)
+        # negation and modality belong to the trigger's own verb (or light verb): in "refused to condemn
+        # its attack" the condemning is negated, not the attack; dates may sit on the governing verb
+        clause = hit.verb or trigger
+        date_scope = ctx.clause_verb(trigger, hit.verb)
         if sentence.start not in dates_by_sentence:
             dates_by_sentence[sentence.start] = find_dates(sentence.text, published)
         ev_type, mode, modality = rule.type, rule.mode, ctx.modality(clause)
@@ -245,7 +248,7 @@ def find_events(
             recipient=recipient_ids,
             trigger=TextRef(span.text, (span.start_char, span.end_char)),
             sentence=(sentence.start_char, sentence.end_char),
-            date=_date(hit, clause, dates_by_sentence[sentence.start], sentence, published),
+            date=_date(hit, date_scope, dates_by_sentence[sentence.start], sentence, published),
             location=location,
             negated=ctx.is_negated(trigger, clause),
             modality=modality,
