@@ -23,7 +23,7 @@ from sayso.extract.persons import (
     title_before,
     title_in_apposition,
 )
-from sayso.extract.phrases import Description, country_left, groups, media_descriptions, person_descriptions
+from sayso.extract.phrases import Description, country_left, groups, role_tokens, media_descriptions, person_descriptions
 from sayso.report import Actor, ActorType
 
 log = logging.getLogger(__name__)
@@ -162,8 +162,11 @@ class ActorResolver:
                 found.append((grp.span, _Proto(grp.key, grp.name, "group", grp.country, grp.sector)))
                 taken.update(range(grp.span.start, grp.span.end))
         person_names: list[Span] = []
+        in_roles = role_tokens(doc)
         for ent in doc.ents:
             if ent.label_ in _SKIP_LABELS or taken.intersection(range(ent.start, ent.end)):
+                continue
+            if ent.label_ != "PERSON" and in_roles.issuperset(range(ent.start, ent.end)):
                 continue
             proto = self._entity_proto(ent)
             if proto is not None:
@@ -291,7 +294,8 @@ class ActorResolver:
                 return False
             return desc.role in _GENERIC_ROLES or not d.roles or desc.role in d.roles
 
-        key = coref.pick_described(desc.head, self._persons, compatible, exclude=owner)
+        vague = desc.country is None and desc.role in _GENERIC_ROLES
+        key = coref.pick_described(desc.head, self._persons, compatible, exclude=owner, near=vague)
         if key is None:
             if desc.possessor is not None or (desc.country is None and desc.role in _GENERIC_ROLES):
                 return None

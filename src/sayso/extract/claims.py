@@ -88,7 +88,8 @@ def _unit(ent: Span) -> tuple[str | None, Token | None]:
     if head is None and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN":
         head = doc[ent.end]
     if ent.label_ == "QUANTITY":
-        words = [t.lower_ for t in ent if not t.like_num and t.lower_ not in _SCALES]
+        last_num = max((t.i for t in ent if t.like_num), default=ent.start)
+        words = [t.lower_ for t in ent if t.i > last_num and t.lower_ not in _SCALES]
         return (" ".join(words) or None), None
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end:
         entry = table.get(head.lower_)

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 Candidate = tuple[Token, str]  # the mention's root token and its actor key
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK_SENTENCES = 6
+_NEAR_SENTENCES = 2
 
 
 def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str], bool],
@@ -49,13 +50,27 @@ def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str]
 
 
 def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[str], bool],
-                   exclude: str | None = None) -> str | None:
-    """The person a description refers to: latest compatible mention before it, same sentence first."""
+                   exclude: str | None = None, near: bool = False) -> str | None:
+    """The person a description refers to: latest compatible mention before it, same sentence first.
+    ``near``: only look back a couple of sentences (a bare "the leader" says little about who)."""
     before = [(t, k) for t, k in candidates if t.i < head.i and ok(k) and k != exclude]
+    if near:
+        first = _sentence_start_back(head, _NEAR_SENTENCES)
+        before = [(t, k) for t, k in before if t.i >= first]
     if not before:
         return None
     same = [k for t, k in before if t.i >= head.sent.start]
     return same[-1] if same else before[-1][1]
+
+
+def _sentence_start_back(tok: Token, n: int) -> int:
+    """The first token of the sentence ``n`` sentences before ``tok``'s."""
+    start = tok.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = tok.doc[start - 1].sent.start
+    return start
 
 
 def _sentences_between(start: int, end: int, tok: Token) -> int:

@@ -52,8 +52,8 @@ def clean_name(ent: Span) -> Span | None:
     strip = honorifics() | role_words() | {"the"}
     while start < end and (doc[start].lower_ in strip or doc[start].ent_type_ == "NORP" and start + 1 < end):
         start += 1
-    while end > start and doc[end - 1].text in _POSSESSIVE:
-        end -= 1
+    cut = next((t.i for t in doc[start:end] if t.text in _POSSESSIVE), end)  # "Al-Sharaa’s HTS" -> "Al-Sharaa"
+    end = cut
     if start >= end or end - start > 5:
         return None
     span = doc[start:end]

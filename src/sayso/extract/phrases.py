@@ -151,6 +151,12 @@ def groups(doc: Doc) -> list[GroupMention]:
     return out
 
 
+def role_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside a role phrase ("Secretary of State")."""
+    _, phrases = _matchers(id(doc.vocab), doc.vocab)
+    return {i for _, s, e in phrases(doc) for i in range(s, e)}
+
+
 def person_descriptions(doc: Doc) -> list[Description]:
     """Definite descriptions of one person: a determiner or possessor, then an optional demonym, then a
     role word, and no name after it (else it is a title)."""
