@@ -1,12 +1,368 @@
-"""Quote spans and their cues: direct, split, multi-paragraph, mixed and indirect attributions."""
+"""Attributions: direct, split, multi-paragraph, mixed and indirect, each with its cue.
+
+Order of work, all bounded to one sentence (or one quote and its neighbours):
+1. quoted spans from the raw text (``quote_marks``), cue verbs and "according to" from one Matcher pass;
+2. each cue verb outside a quote gets content: an adjacent quote ("…,” she said" / "he said: “…”",
+   both sides for a split quote), else the child the learned table names (``that``-clause, ``to``-clause,
+   object...), widened so it never cuts a quote (a quote inside it makes the attribution "mixed");
+3. trailing "…, X reported." clauses and "according to X" become via links of the sentence's other
+   attributions, or, when there is none, attributions of their own with X as speaker;
+4. a quote no cue claimed continues the previous attribution when it opens its sentence (news style:
+   "…,” he said. “More words.”); short quotes inside sentences (scare quotes) and headings are dropped.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from bisect import bisect_left
 
-from sayso.extract.types import Attribution
+from spacy.tokens import Doc, Span, Token
+
+from sayso.extract.cues import content_child, find_cues, is_cue_verb, is_speech_verb
+from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
+from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
+from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
+from sayso.extract.types import Attribution, Source
+
+log = logging.getLogger(__name__)
+
+MAX_GAP_TOKENS = 12  # tokens allowed between a quote and its cue ("…,” Chinese President Xi Jinping said)
+MIN_CONTINUATION_WORDS = 3
+_STRIP = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")", "!", "?"})
+
+
+class _Quotes:
+    """The document's quoted spans with lookups by character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = find_quote_spans(text)
+        self.starts = [q.start for q in self.spans]
+
+    def inside(self, pos: int) -> QuoteSpan | None:
+        """The quote whose marks enclose ``pos`` (strictly inside)."""
+        i = bisect_left(self.starts, pos) - 1
+        if i >= 0 and self.spans[i].start < pos < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        i = max(0, bisect_left(self.starts, start) - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end > start:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def chain(self, q: QuoteSpan) -> list[QuoteSpan]:
+        """A quote left open at its paragraph's end, with the paragraphs that reopen it."""
+        out = [q]
+        while out[-1].open_end:
+            nxt = self.next_after(out[-1].end)
+            if nxt is None or not self.text[out[-1].end : nxt.start].strip() == "":
+                break
+            out.append(nxt)
+        return out
+
+    def next_after(self, pos: int) -> QuoteSpan | None:
+        i = bisect_left(self.starts, pos)
+        return self.spans[i] if i < len(self.spans) else None
+
+
+def _tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
+    span = doc.char_span(start_char, end_char, alignment_mode="contract")
+    return span if span is not None else doc[0:0]
+
+
+def _first_token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _gap_ok(gap: Span, verb: Token) -> bool:
+    """Tokens between a quote and its cue: punctuation or words of the cue's own small clause."""
+    if len(gap) > MAX_GAP_TOKENS:
+        return False
+    sub = set(t.i for t in verb.subtree)
+    for t in gap:
+        if t.is_punct or t.is_space or t.is_quote or t.i == verb.i:
+            continue
+        if t.i not in sub or (t.pos_ == "VERB" and t.head.i != verb.i and t.i != verb.i):
+            return False
+    return True
+
+
+def _quote_before(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
+    """The quote ending just before the cue's clause ("…,” Xi said)."""
+    left = verb.left_edge
+    sent_start = verb.sent.start_char
+    candidates = quotes.overlapping(max(0, sent_start - 1), verb.idx)
+    for q in reversed(candidates):
+        if q.end > verb.idx:
+            continue
+        gap = _tokens_between(doc, q.end, verb.idx)
+        if _gap_ok(gap, verb) and q.end >= min(left.idx, sent_start) - 1:
+            return q
+        return None
+    return None
+
+
+def _quote_after(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
+    """The quote opening just after the cue ("he said: “…" / "…,” he said, “…”)."""
+    q = quotes.next_after(verb.idx + len(verb))
+    if q is None:
+        return None
+    if "\n" in doc.text[verb.idx : q.start]:
+        return None
+    gap = _tokens_between(doc, verb.idx + len(verb), q.start)
+    if len(gap) > MAX_GAP_TOKENS:
+        return None
+    sub = set(t.i for t in verb.subtree)
+    for t in gap:
+        if t.is_punct or t.is_space or t.is_quote:
+            continue
+        if t.i not in sub or t.dep_ == "mark":
+            return None
+    return q
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without punctuation (other than quote marks) or spaces at its edges."""
+    while start < end and (doc[start].is_space or doc[start].text in _STRIP):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _STRIP):
+        end -= 1
+    return start, end
+
+
+def _clause_content(quotes: _Quotes, doc: Doc, start: int, end: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """A token range as content: widened over any quote it cuts; "direct" when it lies inside one quote."""
+    start, end = _trim(doc, start, end)
+    if end <= start:
+        return None
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    holder = quotes.inside(s + 1)
+    if holder is not None and holder.start <= s and e <= holder.end:
+        return "direct", [(q.start, q.end) for q in quotes.chain(holder)]
+    kind = "indirect"
+    for q in quotes.overlapping(s, e):
+        kind = "mixed"
+        s, e = min(s, q.start), max(e, q.end)
+    return kind, [(s, e)]
+
+
+def _content_end(child: Token) -> int:
+    """End of the content clause, stopping before a nested reporting participle the parser hung inside
+    it ("noted that he had met Putin 42 times, saying they had ..." : the "saying" clause is its own)."""
+    end = child.right_edge.i + 1
+    for tok in child.subtree:
+        if tok.i > child.i and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and is_cue_verb(tok):
+            left = tok.left_edge.i
+            while left > child.i and (tok.doc[left - 1].is_punct or tok.doc[left - 1].dep_ == "cc"):
+                left -= 1
+            end = min(end, left)
+    return end
+
+
+def _cue_span(verb: Token) -> Span:
+    """The cue verb with a particle ("pointed out") or "as saying" ("was reported as saying")."""
+    doc = verb.doc
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prt":
+            end = max(end, child.i + 1)
+        if child.lower_ == "as" and child.dep_ == "prep":
+            pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.lemma_ == "say"), None)
+            if pcomp is not None:
+                end = max(end, pcomp.i + 1)
+    return doc[verb.i : end]
+
+
+def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | None:
+    content: list[tuple[int, int]] = []
+    kind = "indirect"
+    child = content_child(verb)
+    if is_speech_verb(verb):
+        before = _quote_before(quotes, doc, verb)
+        after = _quote_after(quotes, doc, verb)
+        if before is not None:
+            content = [(q.start, q.end) for q in quotes.chain(before)]
+            kind = "direct"
+            if after is not None and after.start > before.end:
+                content += [(q.start, q.end) for q in quotes.chain(after)]
+        elif after is not None and (child is None or child.idx >= after.start):
+            content = [(q.start, q.end) for q in quotes.chain(after)]
+            kind = "direct"
+    if not content and child is not None:
+        got = _clause_content(quotes, doc, child.left_edge.i, _content_end(child))
+        if got is None:
+            return None
+        kind, content = got
+    if not content:
+        return None
+    att = Attribution(type=kind, content=content, sentence=verb.sent, cue=_cue_span(verb))  # type: ignore[arg-type]
+    speaker = speaker_of(verb, outside=lambda t: quotes.inside(t.idx) is None)
+    _set_speaker(att, speaker)
+    addressee = addressee_of(verb, child)
+    if addressee is not None:
+        if is_media(addressee):
+            att.via.append(Source(mention_of(addressee), doc[verb.i : verb.i + 1]))
+        else:
+            att.addressee = mention_of(addressee)
+    att.hedged = att.hedged or is_hedged(verb)
+    return att
+
+
+def _set_speaker(att: Attribution, speaker: Speaker | None) -> None:
+    if speaker is None:
+        return
+    att.speaker, att.speaker_phrase = speaker.mention, speaker.phrase
+    att.hedged = att.hedged or speaker.hedged
+    if speaker.via_quoter is not None:
+        att.via.append(Source(speaker.via_quoter, speaker.via_cue))
+
+
+def _fits_trailing(att: Attribution, tr: Trailing) -> bool:
+    """The parse already found the trailing verb's content before the clause and its speaker there."""
+    comma = tr.comma.idx + 1
+    return att.content[-1][1] <= comma + 1 and (att.speaker is None or att.speaker.start >= tr.comma.i)
+
+
+def _trailing_attribution(quotes: _Quotes, doc: Doc, tr: Trailing) -> Attribution | None:
+    """"<content>, X reported." as an attribution of its own."""
+    sent = tr.verb.sent
+    got = _clause_content(quotes, doc, sent.start, tr.comma.i)
+    if got is None:
+        return None
+    kind, content = got
+    att = Attribution(type=kind, content=content, sentence=sent, cue=_cue_span(tr.verb))  # type: ignore[arg-type]
+    att.speaker, att.speaker_phrase = tr.mention(), tr.reporter
+    att.hedged = is_hedged(tr.verb)
+    return att
+
+
+def _according_attribution(quotes: _Quotes, doc: Doc, according: Token, to: Token) -> Attribution | None:
+    sent = according.sent
+    source = according_source(to)
+    a_start, a_end = according_clause(according, to, sent)
+    before, after = _trim(doc, sent.start, a_start), _trim(doc, a_end, sent.end)
+    start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+    got = _clause_content(quotes, doc, start, end)
+    if got is None:
+        return None
+    kind, content = got
+    att = Attribution(type=kind, content=content, sentence=sent, cue=doc[according.i : to.i + 1])  # type: ignore[arg-type]
+    if source is not None:
+        att.speaker, att.speaker_phrase = mention_of(source), source
+    return att
+
+
+def _is_heading(doc: Doc, sent: Span) -> bool:
+    """A short line standing alone without a final full stop ("‘Build up’ relations")."""
+    text = sent.text.strip()
+    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    para_end = doc.text.find("\n", sent.end_char - 1)
+    para = doc.text[para_start : para_end if para_end >= 0 else len(doc.text)].strip()
+    return para == text and len(text.split()) <= 12 and not text.endswith((".", "!", "?", ".”", "?”", '."'))
+
+
+def _covered(att: Attribution, q: QuoteSpan) -> bool:
+    return any(s <= q.start and q.end <= e for s, e in att.content)
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every attribution in the document, in text order, with speaker/addressee/via mentions attached."""
-    return []
+    if not len(doc):
+        return []
+    quotes = _Quotes(doc.text)
+    cues = find_cues(doc)
+    trailing = find_trailing(doc)
+    by_sentence: dict[int, list[Attribution]] = {}
+    out: list[Attribution] = []
+
+    own: dict[int, Attribution] = {}
+    for verb in sorted(cues.verbs, key=lambda t: t.i):
+        if quotes.inside(verb.idx) is not None or _is_heading(doc, verb.sent):
+            continue
+        att = _verb_attribution(quotes, doc, verb)
+        if att is not None:
+            own[verb.i] = att
+            by_sentence.setdefault(att.sentence.start, []).append(att)
+
+    for tr in trailing.values():
+        if quotes.inside(tr.verb.idx) is not None or _is_heading(doc, tr.verb.sent):
+            continue
+        sent = tr.verb.sent
+        mine = own.get(tr.verb.i)
+        group = by_sentence.setdefault(sent.start, [])
+        inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i]
+        if mine is not None and (inner or not _fits_trailing(mine, tr)):
+            group.remove(mine)
+        if inner:
+            for a in inner:
+                a.via.append(Source(tr.mention(), doc[tr.verb.i : tr.verb.i + 1]))
+        elif mine is not None and _fits_trailing(mine, tr):
+            if mine.speaker is None:
+                mine.speaker, mine.speaker_phrase = tr.mention(), tr.reporter
+        elif (att := _trailing_attribution(quotes, doc, tr)) is not None:
+            group.append(att)
+
+    for according, to in cues.according:
+        sent = according.sent
+        source = according_source(to)
+        others = [a for a in by_sentence.get(sent.start, []) if a.cue is not None and a.cue.start != according.i]
+        if others and source is not None:
+            for a in others:
+                a.via.insert(0, Source(mention_of(source), doc[according.i : to.i + 1]))
+        elif not others and (att := _according_attribution(quotes, doc, according, to)) is not None:
+            by_sentence.setdefault(sent.start, []).append(att)
+
+    for atts in by_sentence.values():
+        seen: set[tuple[tuple[int, int], ...]] = set()
+        for att in atts:
+            key = tuple(att.content)
+            if key not in seen:
+                seen.add(key)
+                out.append(att)
+    out.sort(key=lambda a: a.content[0][0])
+    return _add_uncued_quotes(doc, quotes, out)
+
+
+def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> list[Attribution]:
+    """Quotes no cue claimed: a sentence-opening quote continues the attribution just before it."""
+    claimed = [(s, e) for a in atts for s, e in a.content]
+    starts = [a.content[0][0] for a in atts]
+    for q in quotes.spans:
+        if not q.double or any(s <= q.start and q.end <= e for s, e in claimed):
+            continue
+        tok = _first_token_at(doc, q.start)
+        if tok is None or _is_heading(doc, tok.sent):
+            continue
+        if tok.i != tok.sent.start or len(doc.text[q.start : q.end].split()) < MIN_CONTINUATION_WORDS:
+            continue  # a scare quote or a fragment inside a sentence
+        i = bisect_left(starts, q.start) - 1
+        if i < 0:
+            continue
+        prev = atts[i]
+        last_end = prev.content[-1][1]
+        between = doc.text[last_end : q.start]
+        if between.count("\n") > 2 or len(between) > 200 or _has_other_cue(between, prev, doc, last_end):
+            continue
+        if prev.type == "indirect":
+            prev.type = "mixed"
+        prev.content.append((q.start, q.end))
+        claimed.append((q.start, q.end))
+    return atts
+
+
+def _has_other_cue(between: str, prev: Attribution, doc: Doc, offset: int) -> bool:
+    """Text between the previous content and the quote holds more than that attribution's own cue."""
+    if not between.strip(" \n\t,.”\"’"):
+        return False
+    if prev.cue is not None and prev.cue.start_char >= offset:
+        rest = between.replace(prev.cue.text, "", 1)
+        if prev.speaker is not None:
+            rest = rest.replace(prev.speaker.text, "", 1)
+        return len(rest.strip(" \n\t,.”\"’").split()) > 3
+    return len(between.strip(" \n\t,.”\"’").split()) > 0

@@ -27,7 +27,8 @@ class Attribution:
     content: list[tuple[int, int]]  # character spans, in text order
     sentence: Span  # the sentence holding the cue (or the content when there is no cue)
     cue: Span | None = None
-    speaker: Span | None = None  # a mention: name, pronoun or description
+    speaker: Span | None = None  # a mention: name, pronoun or description (the shortest naming span)
     addressee: Span | None = None
     via: list[Source] = field(default_factory=list)  # nearest source first
     hedged: bool = False
+    speaker_phrase: Span | None = None  # the whole noun phrase the speaker mention sits in (PolNeAR's Source)

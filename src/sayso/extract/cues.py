@@ -1,0 +1,103 @@
+"""Cue words: which verbs report speech, thought or intent, and which child holds what they report.
+
+The table ``lexicons/cue_verbs.tsv`` was learned from the PolNeAR training split (see
+``sayso.eval.learn_cues``): for a verb lemma and the dependency of one of its children, how often that
+pair was an annotated cue with that child as its content. A pair is trusted above ``MIN_RATE``.
+Cue verbs are found with one ``Matcher`` pass over the document (lemma set lookup), not a token loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from sayso.lexicons import read_tsv, read_words
+
+MIN_RATE = 0.3
+# The order children are tried in when a verb has several candidates: clauses before objects.
+DEP_ORDER = ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "prep", "acomp", "attr", "advcl", "dative",
+             "nsubjpass")
+
+
+@dataclass(frozen=True)
+class CueTable:
+    deps: dict[str, dict[str, float]]  # lemma -> dependency -> rate
+    speech: frozenset[str]  # verbs that may stand next to a direct quote
+
+    def content_deps(self, lemma: str) -> dict[str, float]:
+        return self.deps.get(lemma, {})
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> CueTable:
+    deps: dict[str, dict[str, float]] = {}
+    for lemma, dep, _hits, _seen, rate in read_tsv("cue_verbs.tsv"):
+        if float(rate) >= MIN_RATE:
+            deps.setdefault(lemma, {})[dep] = float(rate)
+    return CueTable(deps, read_words("speech_verbs.txt"))
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    key = id(vocab)
+    if key not in _MATCHERS:
+        table = cue_table()
+        matcher = Matcher(vocab)
+        lemmas = sorted(set(table.deps) | table.speech)
+        matcher.add("CUE_VERB", [[{"LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB", "AUX"]}}]])
+        matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+@dataclass
+class CueMatches:
+    verbs: list[Token]
+    according: list[tuple[Token, Token]]  # ("according", "to")
+
+
+def find_cues(doc: Doc) -> CueMatches:
+    verbs: list[Token] = []
+    according: list[tuple[Token, Token]] = []
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        label = doc.vocab.strings[match_id]
+        if label == "CUE_VERB":
+            verbs.append(doc[start])
+        else:
+            according.append((doc[start], doc[end - 1]))
+    return CueMatches(verbs, according)
+
+
+def content_child(verb: Token) -> Token | None:
+    """The child holding the reported content, by the learned verb+dependency table."""
+    allowed = cue_table().content_deps(verb.lemma_.lower())
+    if not allowed:
+        return None
+    best: Token | None = None
+    best_key = (len(DEP_ORDER), 0.0)
+    for child in verb.children:
+        if child.dep_ not in allowed:
+            continue
+        if child.dep_ == "prep" and not any(True for _ in child.children):
+            continue
+        order = DEP_ORDER.index(child.dep_) if child.dep_ in DEP_ORDER else len(DEP_ORDER)
+        key = (order, -allowed[child.dep_])
+        if key < best_key:
+            best, best_key = child, key
+    return best
+
+
+def is_speech_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in cue_table().speech
+
+
+def is_cue_verb(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    table = cue_table()
+    return lemma in table.deps or lemma in table.speech
