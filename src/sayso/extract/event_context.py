@@ -76,6 +76,8 @@ def third_person(lemma: str) -> str:
 
 def modality(clause: Token) -> str | None:
     """The auxiliary or the planning verb that makes an event unrealised, or None."""
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in clause.children):
+        return "if"  # "if the Kremlin agrees", "unless Iran complies"
     aux = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ in MODAL_AUX), None)
     if aux is not None:
         return "will" if aux.lower_ in {"'ll", "wo"} else aux.lower_

@@ -81,8 +81,10 @@ def _rejected(hit: Hit) -> bool:
         return True
     if rule.not_mods and any(c.lower_ in rule.not_mods for c in trigger.children):
         return True
-    if rule.id == "phone" and trigger.lemma_ == "call" and trigger.pos_ == "VERB":
+    if rule.type == "ACCUSE" and any(c.lower_ == "into" for c in trigger.children):  # "slammed into the coast"
         return True
+    if rule.type == "CONSULT" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in trigger.children):
+        return True  # "was met with brutality"; hosts in the passive are rare and ambiguous
     return False
 
 
@@ -114,7 +116,7 @@ def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]
 def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: ActorResolver) -> list[str]:
     """"the polls criticised by Western nations": the criticised thing is no actor; take the nearest
     other actor named before it in the sentence (whose polls they were)."""
-    if not (hit.trigger.dep_ == "acl" and hit.rule.type in {"ACCUSE", "SUPPORT", "REJECT"}):
+    if not (hit.trigger.dep_ == "acl" and hit.rule.type in {"ACCUSE", "REJECT"}):
         return []
     named = [e for e in sentence.ents if e.end <= hit.trigger.i and e.label_ in {"PERSON", "GPE", "NORP", "ORG"}]
     for ent in reversed(named):
@@ -122,6 +124,15 @@ def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: 
         if actor_id is not None and actor_id not in actor_ids:
             return [actor_id]
     return []
+
+
+# acts reported in the passive without their doer ("was arrested", "were killed") still name a victim
+AGENTLESS_OK = {"COERCE", "ASSAULT", "SANCTION"}
+
+
+def _agentless_passive(trigger: Token) -> bool:
+    children = list(trigger.children)
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 # material acts whose unnamed target is the place they happen in ("bombed a village in Sagaing")
@@ -222,7 +233,7 @@ def find_events(
         sentence = trigger.sent
         if not recipient_ids:
             recipient_ids = _fallback_recipient(hit, sentence, actor_ids, actors)
-        if not actor_ids and not recipient_ids:
+        if not actor_ids and not (recipient_ids and rule.type in AGENTLESS_OK and _agentless_passive(trigger)):
             continue
         if (rule.needs_actor and not actor_ids) or (rule.needs_recipient and not recipient_ids):
             continue
