@@ -101,7 +101,22 @@ def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-_QUOTE_SELECT = """
+# Two stages: find the page of matching quotes with the fewest columns (the speaker filter probes the
+# index on quotes.speaker_actor_id, or scans that one integer column for a very frequent speaker), then
+# fetch names and source chains for the page's articles only. One query doing both lets DuckDB build
+# the joins over every match before the LIMIT: 3-5x slower on a 1M-quote store.
+_QUOTE_PAGE = """
+SELECT q.article_id, q.local_id
+FROM quotes q JOIN articles a ON a.id = q.article_id
+{where}
+ORDER BY a.published DESC NULLS LAST, q.article_id, q.ord
+LIMIT ? OFFSET ?
+"""
+
+_QUOTE_DETAILS = """
+WITH page AS (
+    SELECT * FROM quotes q WHERE q.article_id IN (SELECT unnest(?::VARCHAR[])) {speaker}
+)
 SELECT q.article_id, q.local_id, q.type, q.content_text, q.start_char,
        coalesce(sa.name, q.speaker_text) AS speaker, q.speaker_actor_id,
        coalesce(aa.name, q.addressee_text) AS addressee,
@@ -109,7 +124,7 @@ SELECT q.article_id, q.local_id, q.type, q.content_text, q.start_char,
           LEFT JOIN actors va ON va.id = s.actor_id
          WHERE s.article_id = q.article_id AND s.item_id = q.local_id) AS via,
        q.via_state_media, q.hedged, q.cue_text, a.published, a.outlet, a.title, a.url, q.cluster
-FROM quotes q
+FROM page q
 JOIN articles a ON a.id = q.article_id
 LEFT JOIN actors sa ON sa.id = q.speaker_actor_id
 LEFT JOIN actors aa ON aa.id = q.addressee_actor_id
@@ -122,7 +137,8 @@ def _id_list(ids: list[int]) -> str:
 
 
 def quotes_sql(con: duckdb.DuckDBPyConnection, f: QuoteFilter) -> tuple[str, list[Any]] | None:
-    """The SQL and parameters of a quote search; None when a named actor matches nobody."""
+    """The SQL and parameters that find one page of matching quotes (article_id, local_id), in order;
+    None when a named actor matches nobody."""
     where: list[str] = []
     params: list[Any] = []
     if f.speaker:
@@ -157,23 +173,29 @@ def quotes_sql(con: duckdb.DuckDBPyConnection, f: QuoteFilter) -> tuple[str, lis
     if f.article_id:
         where.append("q.article_id = ?")
         params.append(f.article_id)
-    sql = _QUOTE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY a.published DESC NULLS LAST, q.article_id, q.ord LIMIT ? OFFSET ?"
-    params += [int(f.limit), int(f.offset)]
-    return sql, params
+    sql = _QUOTE_PAGE.format(where=("WHERE " + " AND ".join(where)) if where else "")
+    return sql, [*params, int(f.limit), int(f.offset)]
 
 
 def find_quotes(con: duckdb.DuckDBPyConnection, f: QuoteFilter | None = None) -> list[QuoteRow]:
-    built = quotes_sql(con, f or QuoteFilter())
+    f = f or QuoteFilter()
+    built = quotes_sql(con, f)
     if built is None:
         return []
-    sql, params = built
-    return [
-        QuoteRow(article_id=r[0], quote_id=r[1], type=r[2], text=r[3], start_char=r[4], speaker=r[5],
-                 speaker_actor_id=r[6], addressee=r[7], via=list(r[8] or []), via_state_media=r[9], hedged=r[10],
-                 cue=r[11], published=r[12], outlet=r[13], title=r[14], url=r[15], cluster=r[16])
-        for r in con.execute(sql, params).fetchall()
-    ]
+    page = [tuple(r) for r in con.execute(*built).fetchall()]
+    if not page:
+        return []
+    speaker = ""
+    if f.speaker:  # keeps the details scan as selective as the page query
+        speaker = f"AND q.speaker_actor_id IN ({_id_list(resolve_actor(con, f.speaker))})"
+    articles = sorted({art for art, _ in page})
+    found = {}
+    for r in con.execute(_QUOTE_DETAILS.format(speaker=speaker), [articles]).fetchall():
+        found[(r[0], r[1])] = QuoteRow(
+            article_id=r[0], quote_id=r[1], type=r[2], text=r[3], start_char=r[4], speaker=r[5],
+            speaker_actor_id=r[6], addressee=r[7], via=list(r[8] or []), via_state_media=r[9], hedged=r[10],
+            cue=r[11], published=r[12], outlet=r[13], title=r[14], url=r[15], cluster=r[16])
+    return [found[key] for key in page if key in found]
 
 
 def top_actors(con: duckdb.DuckDBPyConnection, top: int = 20, actor_type: str | None = None) -> list[ActorStat]:
