@@ -108,3 +108,28 @@ def test_headline_chunk_is_not_a_person(nlp):
 def test_empty_and_odd_documents(nlp):
     assert ActorResolver(nlp("")).actors() == []
     assert ActorResolver(nlp("??? 123 ... \n\n")).actors() == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "expected"),
+    [
+        ("UN Secretary-General Ana Ruiz urged restraint on Monday.", "Ana Ruiz",
+         ("Ana Ruiz", "person", None, ["Secretary-General"], "IGO")),
+        ("The Palestinian Authority asked donors for help.", "The Palestinian Authority",
+         ("Palestinian Authority", "organization", "PSE", [], None)),
+        ("Sudan's army declared a ceasefire.", "Sudan's army", ("Sudanese army", "group", "SDN", [], "MIL")),
+        ("Police detained a Japanese businessman in Beijing.", "a Japanese businessman",
+         ("Japanese businessman", "person", "JPN", [], None)),
+        ("Troops shot three Palestinians near the crossing.", "three Palestinians",
+         ("Palestinians", "group", "PSE", [], None)),
+        ("Ukrainian drones hit a refinery overnight.", "Ukrainian drones",
+         ("Ukrainian drones", "group", "UKR", [], "MIL")),
+    ],
+)
+def test_resolve_creates_the_right_actor(nlp, sentence, words, expected):
+    doc = nlp(sentence)
+    resolver = ActorResolver(doc)
+    start = sentence.index(words)
+    actor = resolver.actor_of(resolver.resolve(doc.char_span(start, start + len(words))))
+    assert actor is not None
+    assert (actor.name, actor.type, actor.country, actor.roles, actor.sector) == expected

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract import coref
-from sayso.extract.actor_lexicons import Named, named_by_text, pronouns, roles
+from sayso.extract.actor_lexicons import Named, group_nouns, named_by_text, pronouns, roles
 from sayso.extract.countries import clean, country_code, country_name, tables
 from sayso.extract.persons import (
     clean_name,
@@ -23,7 +23,7 @@ from sayso.extract.persons import (
     title_before,
     title_in_apposition,
 )
-from sayso.extract.phrases import Description, country_left, groups, role_tokens, media_descriptions, person_descriptions
+from sayso.extract.phrases import Description, country_left, demonym_head, groups, role_tokens, media_descriptions, person_descriptions
 from sayso.report import Actor, ActorType
 
 log = logging.getLogger(__name__)
@@ -332,7 +332,7 @@ class ActorResolver:
         inside = [c for c in root.children if mention.start <= c.i < mention.end and c.i in self._by_token]
         for dep in ("appos", "compound", "nmod", "poss"):  # "her counterpart Klaus Brenner" is Brenner
             for child in inside:
-                if child.dep_ == dep and not (dep == "poss" and root.lower_ in roles()):
+                if child.dep_ == dep and not (dep == "poss" and _is_role_or_group(root)):
                     return self._by_token[child.i]
         keys = {self._by_token.get(t.i) for t in mention}
         return keys.pop() if len(keys) == 1 else None
@@ -355,8 +355,10 @@ class ActorResolver:
             proto = _Proto(f"country:{code}", country_name(code), "country", code, "GOV")
         elif text in named_by_text():
             proto = _named_proto(named_by_text()[text])
+        elif (found := demonym_head(mention)) is not None:
+            proto = self._demonym_proto(mention, *found)
         elif mention.root.pos_ == "PROPN" and (name := clean_name(mention)) is not None and name_key_tokens(name):
-            label = next((t.ent_type_ for t in mention if t.ent_type_), "PERSON")
+            label = next((t.ent_type_ for t in mention if t.ent_type_ and t.ent_type_ != "NORP"), "PERSON")
             if label == "ORG":
                 proto = _Proto(f"org:{text}", text, "organization", None, _org_sector(text))
             elif label in ("PERSON", ""):
@@ -368,6 +370,22 @@ class ActorResolver:
         draft = self._draft(proto)
         return draft.key
 
+    def _demonym_proto(self, mention: Span, code: str, adjective: str) -> _Proto:
+        """"a Japanese businessman", "five American detainees", "Palestinians", "the Palestinian
+        Authority": an unnamed person, a group or an organisation of that country."""
+        root = mention.root
+        noun = root.lower_ if root.lower_ != adjective.lower() + "s" else ""
+        if root.pos_ == "PROPN" and noun:
+            name = clean(mention.text)
+            return _Proto(f"org:{name}", name, "organization", code, _org_sector(name))
+        name = f"{adjective} {noun}".strip() if noun else f"{adjective}s"
+        plural = root.tag_ in ("NNS", "NNPS") or not noun or noun in group_nouns()
+        sector = group_nouns().get(noun) if plural else (roles()[noun].sector if noun in roles() else None)
+        kind: ActorType = "group" if plural else "person"
+        if kind == "person":  # an unnamed individual: one actor per mention, not per description
+            return _Proto(f"person:{name}@{mention.start_char}", name, "person", code, sector)
+        return _Proto(f"group:{code}:{sector}:{noun}", name, "group", code, sector)
+
     def _person_from(self, name: Span) -> str:
         toks = name_key_tokens(name)
         for draft in reversed(list(self._drafts.values())):
@@ -378,6 +396,11 @@ class ActorResolver:
         draft.tokens = toks
         self._apply_title(draft, name)
         return draft.key
+
+
+def _is_role_or_group(noun: Token) -> bool:
+    """"Sudan’s army", "China’s foreign minister": the possessor is not the actor."""
+    return noun.lower_ in roles() or noun.lower_ in group_nouns()
 
 
 def _named_from_id(span: Span) -> Named | None:

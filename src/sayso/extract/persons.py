@@ -12,14 +12,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.actor_lexicons import honorifics, roles
+from sayso.extract.actor_lexicons import honorifics, named_by_text, roles
 from sayso.extract.countries import country_code, demonym_code
 
 PARTICLES = frozenset({"da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
                        "di", "du", "ibn", "y", "ben"})
 _NAME_PUNCT = frozenset({".", "-", "'", "’"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_MAX_ROLE_WORDS = 3
+_MAX_ROLE_WORDS = 4  # "secretary - general" is three tokens
 
 
 @dataclass
@@ -81,7 +81,7 @@ def read_roles(tokens: list[Token]) -> Title:
     i = 0
     while i < len(tokens):
         for n in range(min(_MAX_ROLE_WORDS, len(tokens) - i), 0, -1):
-            phrase = " ".join(lowers[i : i + n])
+            phrase = " ".join(lowers[i : i + n]).replace(" - ", "-")
             if phrase in table:
                 role = table[phrase]
                 if role.role not in title.roles and role.role != "Counterpart":
@@ -92,6 +92,9 @@ def read_roles(tokens: list[Token]) -> Title:
                 break
         else:
             tok = tokens[i]
+            named = named_by_text().get(tok.text) if tok.ent_type_ == "ORG" else None
+            if named is not None and named.sector and named.sector not in title.sectors:
+                title.sectors.insert(0, named.sector)  # "UN Secretary-General": the body's sector
             code = _country_of_token(tok)
             if code and title.country is None:
                 title.country = code
@@ -114,11 +117,10 @@ def title_before(name: Span) -> Title:
     doc = name.doc
     allowed = role_words() | honorifics()
     i = name.start - 1
-    while i >= 0:
+    while i >= name.sent.start:
         tok = doc[i]
-        if tok.lower_ in allowed or tok.text in _POSSESSIVE or tok.text == "-" or _country_of_token(tok):
-            if tok.is_sent_start and not (tok.lower_ in allowed or _country_of_token(tok)):
-                break
+        if tok.lower_ in allowed or tok.text in _POSSESSIVE or tok.text == "-" or _country_of_token(tok) \
+                or tok.ent_id_.startswith("org:"):
             i -= 1
             continue
         break

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -70,12 +71,9 @@ def _matchers(vocab_id: int, vocab) -> tuple[Matcher, PhraseMatcher]:  # noqa: A
     region_nouns = [n for r in regions().values() for n in r.nouns if " " not in n and "-" not in n]
     matcher.add("REGION", [[{"TEXT": {"IN": region_nouns}, "POS": {"IN": ["PROPN", "NOUN"]}}]])
     phrases = PhraseMatcher(vocab, attr="LOWER")
-    phrases.add("ROLE", [vocab_make(vocab, p) for p in roles()])
+    tokenizer = English(vocab).tokenizer
+    phrases.add("ROLE", [tokenizer(p) for p in roles()])
     return matcher, phrases
-
-
-def vocab_make(vocab, text: str) -> Doc:  # noqa: ANN001
-    return Doc(vocab, words=text.split())
 
 
 def country_left(doc: Doc, i: int) -> tuple[str | None, int]:
@@ -151,6 +149,36 @@ def groups(doc: Doc) -> list[GroupMention]:
     return out
 
 
+def _phrase_key(span: Span) -> str:
+    return " ".join(t.lower_ for t in span).replace(" - ", "-")
+
+
+def demonym_head(mention: Span) -> tuple[str, str] | None:
+    """A noun phrase headed by or modified by a demonym: ("JPN", "Japanese") for "a Japanese
+    businessman", ("PSE", "Palestinian") for "Palestinians"."""
+    root = mention.root
+    if root.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if root.text.endswith("s") and (code := demonym_code(root.text[:-1])):
+        return code, root.text[:-1]
+    if root.lower_ in group_nouns():  # "Sudan’s army", "Russia’s defence ministry"
+        code, start = country_left(root.doc, root.i)
+        if code and start >= mention.start:
+            return code, _adjective_of(code) or root.doc[start].text
+    for child in root.children:
+        if child.dep_ in ("amod", "compound", "nmod") and mention.start <= child.i < mention.end:
+            code = demonym_code(child.text) if child.text[:1].isupper() else None
+            if code:
+                return code, child.text
+    return None
+
+
+def _adjective_of(code: str) -> str | None:
+    from sayso.extract.countries import tables
+
+    return next((dem for dem, iso in tables().demonyms.items() if iso == code), None)
+
+
 def role_tokens(doc: Doc) -> set[int]:
     """Indices of tokens inside a role phrase ("Secretary of State")."""
     _, phrases = _matchers(id(doc.vocab), doc.vocab)
@@ -193,6 +221,6 @@ def person_descriptions(doc: Doc) -> list[Description]:
             start = i  # "China’s foreign minister"
         else:
             continue
-        role = table[span.text.lower()]
+        role = table[span.text.lower()] if span.text.lower() in table else table[_phrase_key(span)]
         out.append(Description(doc[start : span.end], head, role.role, role.sector, country, possessor))
     return out
