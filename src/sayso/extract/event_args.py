@@ -17,6 +17,8 @@ from sayso.extract.actors import ActorResolver
 from sayso.extract.event_patterns import Rule
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# verbs whose infinitive's doer is their subject even with an object ("promised Kyiv to send")
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
 # verbs whose object noun is the event itself: "launched an invasion", "carried out strikes"
 DO_VERBS = {
     "launch", "carry", "conduct", "wage", "mount", "stage", "begin", "start", "continue", "step", "order",
@@ -114,7 +116,7 @@ def subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "xcomp":  # "urged Russia to withdraw" -> Russia; "refused to condemn" -> the refuser
         obj = _child(head, {"dobj"})
-        return obj if obj is not None and head.lemma_ in {"urge", "ask", "call", "press", "force", "order", "tell"} else subject(head)
+        return obj if obj is not None and head.lemma_ not in SUBJECT_CONTROL else subject(head)
     if verb.dep_ in {"conj", "advcl", "xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "advcl" and verb.tag_ == "VB":  # "given Putin cover to wage war": the one given
             given = _child(head, {"dative"})
@@ -150,7 +152,8 @@ def nominal_actor(noun: Token, verb: Token | None) -> Token | None:
     if poss is not None:
         return poss
     for child in noun.lefts:
-        if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS | {"ORG", "PERSON"}:
+        # "Russian strikes", "Hamas attack"; a bare place name is where, not who ("the Kabul attack")
+        if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in {"NORP", "ORG", "PERSON"}:
             return child
     return subject(verb) if verb is not None else None
 
