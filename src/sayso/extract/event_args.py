@@ -26,6 +26,10 @@ DO_VERBS = {
     "extend", "express", "voice", "lodge", "level", "unleash", "perpetrate", "commit",
 }
 QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "crowd", "number", "some", "many", "all", "most", "one", "two", "three"}
+INSTITUTIONS = {
+    "government", "military", "army", "navy", "ministry", "police", "forces", "force", "junta", "regime",
+    "administration", "parliament", "cabinet", "authorities", "authority", "court", "leadership", "embassy",
+}
 # clauses a recipient search does not enter: they hold other events' participants
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -70,6 +74,10 @@ def candidate_spans(token: Token) -> Iterator[Span]:
     for child in token.children:
         if child.dep_ == "appos":
             yield noun_phrase(child)
+    if token.lemma_ in INSTITUTIONS:  # "Myanmar's military government": the country acts
+        poss = _child(token, {"poss"})
+        if poss is not None:
+            yield noun_phrase(poss)
     if token.pos_ == "NOUN":  # "Russian strikes", "Thai protesters", "the EU delegation"
         for child in token.lefts:
             if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS | {"ORG"}:

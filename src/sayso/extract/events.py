@@ -84,7 +84,8 @@ def _rejected(hit: Hit) -> bool:
     if rule.type == "ACCUSE" and any(c.lower_ == "into" for c in trigger.children):  # "slammed into the coast"
         return True
     if rule.type == "AGREE" and rule.kind == "verb" and (trigger.dep_ == "parataxis" or (
-            any(c.dep_ == "ccomp" for c in trigger.children) and not any(c.dep_ == "xcomp" for c in trigger.children))):
+            any(c.dep_ == "ccomp" for c in trigger.children)
+            and not any(c.dep_ in {"xcomp", "dobj", "dative"} for c in trigger.children))):
         return True  # "agreed that ...", "..., agreed X": agreeing with a statement, not to cooperate
     if rule.id == "protest" and trigger.lemma_ in {"demonstrate", "rally", "march"} and has_object:
         return True  # "demonstrate naval strength", "rallied support"
