@@ -14,16 +14,26 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract import coref
-from sayso.extract.actor_lexicons import Named, group_nouns, named_by_text, pronouns, roles
-from sayso.extract.countries import clean, country_code, country_name, tables
+from sayso.extract.actor_kinds import (
+    Proto,
+    demonym_proto,
+    entity_proto,
+    is_role_or_group,
+    media_proto,
+    named_proto,
+    org_sector,
+)
+from sayso.extract.actor_lexicons import named_by_text, pronouns
+from sayso.extract.countries import clean, country_code, country_name
 from sayso.extract.persons import (
     clean_name,
+    cluster_names,
     doc_headlines,
     name_key_tokens,
     title_before,
     title_in_apposition,
 )
-from sayso.extract.phrases import Description, country_left, demonym_head, groups, role_tokens, media_descriptions, person_descriptions
+from sayso.extract.phrases import Description, demonym_head, groups, media_descriptions, person_descriptions, role_tokens
 from sayso.report import Actor, ActorType
 
 log = logging.getLogger(__name__)
@@ -35,10 +45,6 @@ _RELATIONAL = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "f
                          "adversary"})
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
-_ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
-                     ("forces", "MIL"), ("military", "MIL"), ("court", "JUD"), ("parliament", "LEG"),
-                     ("congress", "LEG"), ("senate", "LEG"), ("duma", "LEG"), ("university", "EDU"),
-                     ("bank", "BUS"), ("inc", "BUS"), ("corp", "BUS"), ("company", "BUS"), ("police", "COP"))
 
 
 @dataclass
@@ -61,16 +67,6 @@ class Draft:
         sector = self.sectors[0] if self.sectors else None
         return Actor(self.id, self.name, self.type, self.country, list(self.roles), self.state_media, sector,
                      sorted(self.mentions))
-
-
-@dataclass
-class _Proto:
-    key: str
-    name: str
-    type: ActorType
-    country: str | None = None
-    sector: str | None = None
-    state_media: bool = False
 
 
 class ActorResolver:
@@ -124,7 +120,7 @@ class ActorResolver:
 
     # ----- construction -----------------------------------------------------------------------------
 
-    def _draft(self, proto: _Proto) -> Draft:
+    def _draft(self, proto: Proto) -> Draft:
         draft = self._drafts.get(proto.key)
         if draft is None:
             draft = Draft(f"a{len(self._drafts) + 1}", proto.key, proto.name, proto.type, proto.country,
@@ -148,18 +144,18 @@ class ActorResolver:
     def _build(self) -> None:
         doc = self.doc
         headlines = doc_headlines(doc)
-        found: list[tuple[Span, _Proto]] = []
+        found: list[tuple[Span, Proto]] = []
         taken: set[int] = set()
 
         for desc in media_descriptions(doc):
-            proto = self._media_proto(desc.outlet, desc.country)
+            proto = media_proto(desc.outlet, desc.country)
             target = desc.outlet if desc.outlet is not None else desc.span
             found.append((target, proto))
             taken.update(range(desc.span.start, desc.span.end))
             self._description_tokens.append((desc.span, proto.key))
         for grp in groups(doc):
             if not taken.intersection(range(grp.span.start, grp.span.end)):
-                found.append((grp.span, _Proto(grp.key, grp.name, "group", grp.country, grp.sector)))
+                found.append((grp.span, Proto(grp.key, grp.name, "group", grp.country, grp.sector)))
                 taken.update(range(grp.span.start, grp.span.end))
         person_names: list[Span] = []
         in_roles = role_tokens(doc)
@@ -168,7 +164,7 @@ class ActorResolver:
                 continue
             if ent.label_ != "PERSON" and in_roles.issuperset(range(ent.start, ent.end)):
                 continue
-            proto = self._entity_proto(ent)
+            proto = entity_proto(ent)
             if proto is not None:
                 found.append((ent, proto))
             elif ent.label_ == "PERSON" and ent.sent.start not in headlines:
@@ -186,61 +182,13 @@ class ActorResolver:
                 self._by_token.setdefault(tok.i, key)
         self._resolve_references()
 
-    def _media_proto(self, outlet: Span | None, country: str | None) -> _Proto:
-        if outlet is not None:
-            named = named_by_text().get(clean(outlet.text)) or _named_from_id(outlet)
-            if named is not None:
-                return _named_proto(named)
-            return _Proto(f"outlet:{outlet.text}", outlet.text, "media", country, "JRN", True)
-        adjective = _adjective(country) if country else None
-        name = f"{adjective} state media" if adjective else "state media"
-        return _Proto(f"statemedia:{country or ''}", name, "media", country, "JRN", True)
-
-    def _entity_proto(self, ent: Span) -> _Proto | None:
-        eid = ent.ent_id_
-        code = eid.split(":", 1)[1] if eid.startswith("country:") else None
-        if code is None and ent.label_ in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
-            code = country_code(ent.text)
-        if code:
-            return _Proto(f"country:{code}", country_name(code), "country", code, "GOV")
-        named = _named_from_id(ent) or named_by_text().get(clean(ent.text))
-        if named is not None:
-            return _named_proto(named)
-        if ent.label_ == "ORG":
-            name = clean(ent.text)
-            country = _country_in(ent) or country_left(ent.doc, ent.start)[0]
-            return _Proto(f"org:{name}", name, "organization", country, _org_sector(name))
-        return None
-
-    def _person_protos(self, names: list[Span], taken: set[int]) -> list[tuple[Span, _Proto]]:
-        """Cluster person names ("Xi" joins "Xi Jinping"), then find short forms the model missed."""
-        clusters: list[dict] = []
-        assigned: list[tuple[Span, dict]] = []
-        for name in names:
-            toks = name_key_tokens(name)
-            matches = [c for c in clusters if set(toks) <= set(c["tokens"]) or set(c["tokens"]) <= set(toks)]
-            cluster = max(matches, key=lambda c: c["last"]) if matches else None
-            if cluster is None:
-                cluster = {"tokens": toks, "name": " ".join(name.text.split()), "last": name.start}
-                clusters.append(cluster)
-            elif len(toks) > len(cluster["tokens"]):
-                cluster.update(tokens=toks, name=" ".join(name.text.split()))
-            cluster["last"] = name.start
-            assigned.append((name, cluster))
-        used = set(taken) | {t.i for n, _ in assigned for t in n}
-        for tok in self.doc:
-            if tok.i in used or not tok.text[:1].isupper() or not tok.is_alpha:
-                continue
-            owners = [c for c in clusters if tok.text in c["tokens"]]
-            if owners:
-                earlier = [(n.start, c) for n, c in assigned if n.start < tok.i and c in owners]
-                cluster = max(earlier, key=lambda x: x[0])[1] if earlier else owners[0]
-                assigned.append((self.doc[tok.i : tok.i + 1], cluster))
-        keys = {id(c): f"person:{c['name']}" for c in clusters}
-        protos = {id(c): _Proto(keys[id(c)], c["name"], "person") for c in clusters}
-        for c in clusters:
-            self._person_tokens[keys[id(c)]] = c["tokens"]
-        return [(span, protos[id(c)]) for span, c in assigned]
+    def _person_protos(self, names: list[Span], taken: set[int]) -> list[tuple[Span, Proto]]:
+        found = []
+        for span, cluster in cluster_names(self.doc, names, taken):
+            key = f"person:{cluster.name}"
+            self._person_tokens[key] = cluster.tokens
+            found.append((span, Proto(key, cluster.name, "person")))
+        return found
 
     def _apply_title(self, draft: Draft, name: Span) -> None:
         draft.tokens = self._person_tokens.get(draft.key, draft.tokens)
@@ -301,7 +249,7 @@ class ActorResolver:
                 return None
             words = [t.text for t in desc.span if t.lower_ != "the" and t.text not in ("’s", "'s")]
             name = " ".join(words)
-            key = self._draft(_Proto(f"person:{name}", name, "person", desc.country, desc.sector)).key
+            key = self._draft(Proto(f"person:{name}", name, "person", desc.country, desc.sector)).key
         draft = self._drafts[key]
         if desc.country and draft.country is None:
             draft.country = desc.country
@@ -332,7 +280,7 @@ class ActorResolver:
         inside = [c for c in root.children if mention.start <= c.i < mention.end and c.i in self._by_token]
         for dep in ("appos", "compound", "nmod", "poss"):  # "her counterpart Klaus Brenner" is Brenner
             for child in inside:
-                if child.dep_ == dep and not (dep == "poss" and _is_role_or_group(root)):
+                if child.dep_ == dep and not (dep == "poss" and is_role_or_group(root)):
                     return self._by_token[child.i]
         keys = {self._by_token.get(t.i) for t in mention}
         return keys.pop() if len(keys) == 1 else None
@@ -352,15 +300,15 @@ class ActorResolver:
         text = clean(mention.text)
         code = country_code(text)
         if code:
-            proto = _Proto(f"country:{code}", country_name(code), "country", code, "GOV")
+            proto = Proto(f"country:{code}", country_name(code), "country", code, "GOV")
         elif text in named_by_text():
-            proto = _named_proto(named_by_text()[text])
+            proto = named_proto(named_by_text()[text])
         elif (found := demonym_head(mention)) is not None:
-            proto = self._demonym_proto(mention, *found)
+            proto = demonym_proto(mention, *found)
         elif mention.root.pos_ == "PROPN" and (name := clean_name(mention)) is not None and name_key_tokens(name):
             label = next((t.ent_type_ for t in mention if t.ent_type_ and t.ent_type_ != "NORP"), "PERSON")
             if label == "ORG":
-                proto = _Proto(f"org:{text}", text, "organization", None, _org_sector(text))
+                proto = Proto(f"org:{text}", text, "organization", None, org_sector(text))
             elif label in ("PERSON", ""):
                 return self._person_from(name)
             else:
@@ -370,65 +318,13 @@ class ActorResolver:
         draft = self._draft(proto)
         return draft.key
 
-    def _demonym_proto(self, mention: Span, code: str, adjective: str) -> _Proto:
-        """"a Japanese businessman", "five American detainees", "Palestinians", "the Palestinian
-        Authority": an unnamed person, a group or an organisation of that country."""
-        root = mention.root
-        noun = root.lower_ if root.lower_ != adjective.lower() + "s" else ""
-        if root.pos_ == "PROPN" and noun:
-            name = clean(mention.text)
-            return _Proto(f"org:{name}", name, "organization", code, _org_sector(name))
-        name = f"{adjective} {noun}".strip() if noun else f"{adjective}s"
-        plural = root.tag_ in ("NNS", "NNPS") or not noun or noun in group_nouns()
-        sector = group_nouns().get(noun) if plural else (roles()[noun].sector if noun in roles() else None)
-        kind: ActorType = "group" if plural else "person"
-        if kind == "person":  # an unnamed individual: one actor per mention, not per description
-            return _Proto(f"person:{name}@{mention.start_char}", name, "person", code, sector)
-        return _Proto(f"group:{code}:{sector}:{noun}", name, "group", code, sector)
-
     def _person_from(self, name: Span) -> str:
         toks = name_key_tokens(name)
         for draft in reversed(list(self._drafts.values())):
             if draft.type == "person" and draft.tokens and (set(toks) <= set(draft.tokens)):
                 return draft.key
         text = " ".join(name.text.split())
-        draft = self._draft(_Proto(f"person:{text}", text, "person"))
+        draft = self._draft(Proto(f"person:{text}", text, "person"))
         draft.tokens = toks
         self._apply_title(draft, name)
         return draft.key
-
-
-def _is_role_or_group(noun: Token) -> bool:
-    """"Sudan’s army", "China’s foreign minister": the possessor is not the actor."""
-    return noun.lower_ in roles() or noun.lower_ in group_nouns()
-
-
-def _named_from_id(span: Span) -> Named | None:
-    eid = span.ent_id_ or (span[0].ent_id_ if len(span) else "")
-    if eid.startswith(("outlet:", "org:")):
-        return named_by_text().get(eid.split(":", 1)[1])
-    return None
-
-
-def _named_proto(named: Named) -> _Proto:
-    kind: ActorType = "media" if named.media else "organization"
-    return _Proto(f"named:{named.name}", named.name, kind, named.country, named.sector, named.state_media)
-
-
-def _adjective(iso3: str) -> str | None:
-    for dem, code in tables().demonyms.items():
-        if code == iso3:
-            return dem
-    return None
-
-
-def _country_in(ent: Span) -> str | None:
-    for tok in ent:
-        if tok.ent_id_.startswith(("demonym:", "country:")):
-            return tok.ent_id_.split(":", 1)[1]
-    return None
-
-
-def _org_sector(name: str) -> str | None:
-    lower = name.lower()
-    return next((sector for word, sector in _ORG_SECTOR_WORDS if word in lower.split()), None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.actor_lexicons import honorifics, named_by_text, roles
@@ -149,3 +150,46 @@ def title_in_apposition(name: Span) -> Title:
 def doc_headlines(doc: Doc) -> set[int]:
     """Sentence start indices of title-case lines."""
     return {s.start for s in doc.sents if is_headline(s)}
+
+
+@dataclass
+class NameCluster:
+    """One person: the longest name seen and the tokens that identify them."""
+
+    name: str
+    tokens: tuple[str, ...]
+    last: int  # token index of the latest mention, for picking between namesakes
+
+
+def cluster_names(doc: Doc, names: list[Span], taken: set[int]) -> list[tuple[Span, NameCluster]]:
+    """Group person names ("Xi" joins "Xi Jinping"; "Joe Biden" and "Hunter Biden" stay apart), then find
+    the short forms the model missed (a sentence-initial "Xi", a surname inside a headline)."""
+    clusters: list[NameCluster] = []
+    assigned: list[tuple[Span, NameCluster]] = []
+    for name in names:
+        toks = name_key_tokens(name)
+        matches = [c for c in clusters if set(toks) <= set(c.tokens) or set(c.tokens) <= set(toks)]
+        cluster = max(matches, key=lambda c: c.last) if matches else None
+        if cluster is None:
+            cluster = NameCluster(" ".join(name.text.split()), toks, name.start)
+            clusters.append(cluster)
+        elif len(toks) > len(cluster.tokens):
+            cluster.name, cluster.tokens = " ".join(name.text.split()), toks
+        cluster.last = name.start
+        assigned.append((name, cluster))
+    if not clusters:
+        return assigned
+    matcher = PhraseMatcher(doc.vocab)
+    for word in {w for c in clusters for w in c.tokens}:
+        matcher.add(word, [Doc(doc.vocab, words=[word])])
+    used = set(taken) | {t.i for n, _ in assigned for t in n}
+    for _, start, _end in matcher(doc):
+        if start in used:
+            continue
+        word = doc[start].text
+        owners = [c for c in clusters if word in c.tokens]
+        earlier = [(n.start, c) for n, c in assigned if n.start < start and c in owners]
+        cluster = max(earlier, key=lambda x: x[0])[1] if earlier else owners[0]
+        assigned.append((doc[start : start + 1], cluster))
+        used.add(start)
+    return assigned

@@ -1,0 +1,110 @@
+"""What kind of actor a span names, and the record it starts from: outlets and state-media
+descriptions, countries, organisations (with a sector guessed from their name), demonym-headed groups
+and unnamed persons. Pure functions over spans and lexicons; ``actors`` keeps the per-document state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from sayso.extract.actor_lexicons import Named, group_nouns, named_by_text, roles
+from sayso.extract.countries import clean, country_code, country_name, tables
+from sayso.extract.phrases import country_left
+from sayso.report import ActorType
+
+_ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
+                     ("forces", "MIL"), ("military", "MIL"), ("court", "JUD"), ("parliament", "LEG"),
+                     ("congress", "LEG"), ("senate", "LEG"), ("duma", "LEG"), ("university", "EDU"),
+                     ("bank", "BUS"), ("inc", "BUS"), ("corp", "BUS"), ("company", "BUS"), ("police", "COP"))
+
+
+@dataclass
+class Proto:
+    key: str
+    name: str
+    type: ActorType
+    country: str | None = None
+    sector: str | None = None
+    state_media: bool = False
+
+
+
+def media_proto(outlet: Span | None, country: str | None) -> Proto:
+    if outlet is not None:
+        named = named_by_text().get(clean(outlet.text)) or _named_from_id(outlet)
+        if named is not None:
+            return named_proto(named)
+        return Proto(f"outlet:{outlet.text}", outlet.text, "media", country, "JRN", True)
+    adjective = _adjective(country) if country else None
+    name = f"{adjective} state media" if adjective else "state media"
+    return Proto(f"statemedia:{country or ''}", name, "media", country, "JRN", True)
+
+def entity_proto(ent: Span) -> Proto | None:
+    eid = ent.ent_id_
+    code = eid.split(":", 1)[1] if eid.startswith("country:") else None
+    if code is None and ent.label_ in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
+        code = country_code(ent.text)
+    if code:
+        return Proto(f"country:{code}", country_name(code), "country", code, "GOV")
+    named = _named_from_id(ent) or named_by_text().get(clean(ent.text))
+    if named is not None:
+        return named_proto(named)
+    if ent.label_ == "ORG":
+        name = clean(ent.text)
+        country = _country_in(ent) or country_left(ent.doc, ent.start)[0]
+        return Proto(f"org:{name}", name, "organization", country, org_sector(name))
+    return None
+
+
+def demonym_proto(mention: Span, code: str, adjective: str) -> Proto:
+    """"a Japanese businessman", "five American detainees", "Palestinians", "the Palestinian
+    Authority": an unnamed person, a group or an organisation of that country."""
+    root = mention.root
+    noun = root.lower_ if root.lower_ != adjective.lower() + "s" else ""
+    if root.pos_ == "PROPN" and noun:
+        name = clean(mention.text)
+        return Proto(f"org:{name}", name, "organization", code, org_sector(name))
+    name = f"{adjective} {noun}".strip() if noun else f"{adjective}s"
+    plural = root.tag_ in ("NNS", "NNPS") or not noun or noun in group_nouns()
+    sector = group_nouns().get(noun) if plural else (roles()[noun].sector if noun in roles() else None)
+    kind: ActorType = "group" if plural else "person"
+    if kind == "person":  # an unnamed individual: one actor per mention, not per description
+        return Proto(f"person:{name}@{mention.start_char}", name, "person", code, sector)
+    return Proto(f"group:{code}:{sector}:{noun}", name, "group", code, sector)
+
+
+def is_role_or_group(noun: Token) -> bool:
+    """"Sudan’s army", "China’s foreign minister": the possessor is not the actor."""
+    return noun.lower_ in roles() or noun.lower_ in group_nouns()
+
+
+def _named_from_id(span: Span) -> Named | None:
+    eid = span.ent_id_ or (span[0].ent_id_ if len(span) else "")
+    if eid.startswith(("outlet:", "org:")):
+        return named_by_text().get(eid.split(":", 1)[1])
+    return None
+
+
+def named_proto(named: Named) -> Proto:
+    kind: ActorType = "media" if named.media else "organization"
+    return Proto(f"named:{named.name}", named.name, kind, named.country, named.sector, named.state_media)
+
+
+def _adjective(iso3: str) -> str | None:
+    for dem, code in tables().demonyms.items():
+        if code == iso3:
+            return dem
+    return None
+
+
+def _country_in(ent: Span) -> str | None:
+    for tok in ent:
+        if tok.ent_id_.startswith(("demonym:", "country:")):
+            return tok.ent_id_.split(":", 1)[1]
+    return None
+
+
+def org_sector(name: str) -> str | None:
+    lower = name.lower()
+    return next((sector for word, sector in _ORG_SECTOR_WORDS if word in lower.split()), None)
