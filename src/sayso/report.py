@@ -43,7 +43,7 @@ class Actor:
     country: str | None = None  # ISO 3166-1 alpha-3
     roles: list[str] = field(default_factory=list)  # ["President"]
     state_media: bool = False
-    sector: str | None = None  # PLOVER sector: GOV, MIL, MED, OPP, REB, BUS, IGO, NGO, CVL, ...
+    sector: str | None = None  # PLOVER sector: GOV, MIL, JRN (media; MED is health), OPP, REB, BUS, IGO, NGO, CVL, ...
     mentions: list[Span] = field(default_factory=list)  # every mention, pronouns and descriptions too
 
 

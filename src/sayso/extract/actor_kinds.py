@@ -21,13 +21,14 @@ _ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"
 
 @dataclass
 class Proto:
+    """The first record of an actor; later mentions add roles, sectors and a country."""
+
     key: str
     name: str
     type: ActorType
     country: str | None = None
     sector: str | None = None
     state_media: bool = False
-
 
 
 def media_proto(outlet: Span | None, country: str | None) -> Proto:
