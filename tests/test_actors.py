@@ -133,3 +133,19 @@ def test_resolve_creates_the_right_actor(nlp, sentence, words, expected):
     actor = resolver.actor_of(resolver.resolve(doc.char_span(start, start + len(words))))
     assert actor is not None
     assert (actor.name, actor.type, actor.country, actor.roles, actor.sector) == expected
+
+
+def test_name_variants_join_one_person(nlp):
+    text = (
+        "Saudi Crown Prince Mohammed bin Salman hosted Commission President Ursula von der Leyen in Riyadh.\n\n"
+        "MBS told reporters the talks were useful. Later, Leyen said the visit was productive.\n\n"
+        "The White House said President Dan Hollis’s special envoy, Mark Ortiz, would join them. Hollis did not comment.\n"
+    )
+    resolver = ActorResolver(nlp(text))
+    persons = {a.name: a for a in resolver.actors() if a.type == "person"}
+    mbs = persons["Mohammed bin Salman"]
+    assert "MBS" in [text[s:e] for s, e in mbs.mentions]
+    assert (mbs.country, mbs.roles) == ("SAU", ["Crown Prince"])
+    assert "Ursula von der Leyen" in persons
+    assert persons["Mark Ortiz"].roles == ["Envoy"]  # the President is Hollis, not his envoy
+    assert not [a for a in resolver.actors() if a.type == "organization" and a.name in ("Hollis", "Leyen")]

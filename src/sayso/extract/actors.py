@@ -158,6 +158,7 @@ class ActorResolver:
                 found.append((grp.span, Proto(grp.key, grp.name, "group", grp.country, grp.sector)))
                 taken.update(range(grp.span.start, grp.span.end))
         person_names: list[Span] = []
+        unnamed_orgs: list[tuple[Span, Proto]] = []
         in_roles = role_tokens(doc)
         for ent in doc.ents:
             if ent.label_ in _SKIP_LABELS or taken.intersection(range(ent.start, ent.end)):
@@ -165,12 +166,22 @@ class ActorResolver:
             if ent.label_ != "PERSON" and in_roles.issuperset(range(ent.start, ent.end)):
                 continue
             proto = entity_proto(ent)
-            if proto is not None:
+            if proto is not None and proto.key.startswith("org:"):
+                unnamed_orgs.append((ent, proto))
+            elif proto is not None:
                 found.append((ent, proto))
             elif ent.label_ == "PERSON" and ent.sent.start not in headlines:
                 name = clean_name(ent)
                 if name is not None and name_key_tokens(name):
                     person_names.append(name)
+        known = {w for name in person_names for w in name_key_tokens(name)}
+        for ent, proto in unnamed_orgs:  # the model calls a lone "Trump" or "Zelenskyy" an organisation
+            name = clean_name(ent) if ent.sent.start not in headlines else None
+            if name is not None and name_key_tokens(name) and set(name_key_tokens(name)) <= known:
+                person_names.append(name)
+            else:
+                found.append((ent, proto))
+        person_names.sort(key=lambda n: n.start)
         found.extend(self._person_protos(person_names, taken | {t.i for s, _ in found for t in s}))
         for span, proto in sorted(found, key=lambda f: f[0].start):
             draft = self._draft(proto)
@@ -245,7 +256,7 @@ class ActorResolver:
         vague = desc.country is None and desc.role in _GENERIC_ROLES
         key = coref.pick_described(desc.head, self._persons, compatible, exclude=owner, near=vague)
         if key is None:
-            if desc.possessor is not None or (desc.country is None and desc.role in _GENERIC_ROLES):
+            if desc.possessor is not None or desc.country is None:  # "the president", with no one before
                 return None
             words = [t.text for t in desc.span if t.lower_ != "the" and t.text not in ("’s", "'s")]
             name = " ".join(words)

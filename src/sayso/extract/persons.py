@@ -55,6 +55,9 @@ def clean_name(ent: Span) -> Span | None:
         start += 1
     cut = next((t.i for t in doc[start:end] if t.text in _POSSESSIVE), end)  # "Al-Sharaa’s HTS" -> "Al-Sharaa"
     end = cut
+    while start < end < len(doc) and doc[end - 1].lower_ in PARTICLES and doc[end].is_alpha \
+            and (doc[end].lower_ in PARTICLES or doc[end].text[:1].isupper()):
+        end += 1  # the model stops at "Ursula von der" and leaves "Leyen" out
     if start >= end or end - start > 5:
         return None
     span = doc[start:end]
@@ -139,7 +142,8 @@ def title_in_apposition(name: Span) -> Title:
     for head in heads:
         if head.lower_ not in table and head.lemma_.lower() not in table:
             continue
-        tokens = [t for t in head.subtree if t.i < head.i + 1 and not (name.start <= t.i < name.end)]
+        owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}  # "Trump’s envoy, X"
+        tokens = [t for t in head.subtree if t.i < head.i + 1 and not (name.start <= t.i < name.end) and t.i not in owner]
         tokens = [t for t in tokens if t.i >= head.left_edge.i and not t.is_punct or t.text in _POSSESSIVE]
         title = read_roles(tokens)
         if title.roles:
@@ -170,6 +174,10 @@ def cluster_names(doc: Doc, names: list[Span], taken: set[int]) -> list[tuple[Sp
         toks = name_key_tokens(name)
         matches = [c for c in clusters if set(toks) <= set(c.tokens) or set(c.tokens) <= set(toks)]
         cluster = max(matches, key=lambda c: c.last) if matches else None
+        if cluster is None and len(toks) == 1 and toks[0].isupper():
+            cluster = next((c for c in clusters if _initials(c.name) == toks[0]), None)
+            if cluster is not None:
+                toks = cluster.tokens
         if cluster is None:
             cluster = NameCluster(" ".join(name.text.split()), toks, name.start)
             clusters.append(cluster)
@@ -182,8 +190,15 @@ def cluster_names(doc: Doc, names: list[Span], taken: set[int]) -> list[tuple[Sp
     matcher = PhraseMatcher(doc.vocab)
     for word in {w for c in clusters for w in c.tokens}:
         matcher.add(word, [Doc(doc.vocab, words=[word])])
+    initials = {_initials(c.name): c for c in clusters if len(c.name.split()) >= 3}  # "MBS"
+    for word in initials:
+        matcher.add(word, [Doc(doc.vocab, words=[word])])
     used = set(taken) | {t.i for n, _ in assigned for t in n}
     for _, start, _end in matcher(doc):
+        if doc[start].text in initials and start not in used:
+            assigned.append((doc[start : start + 1], initials[doc[start].text]))
+            used.add(start)
+            continue
         if start in used:
             continue
         word = doc[start].text
@@ -193,3 +208,7 @@ def cluster_names(doc: Doc, names: list[Span], taken: set[int]) -> list[tuple[Sp
         assigned.append((doc[start : start + 1], cluster))
         used.add(start)
     return assigned
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split()).upper()
