@@ -31,6 +31,7 @@ class IngestOptions:
     db_path: str | None = None
     workers: int = 1
     write_batch: int = 64
+    memory_limit_mb: int = 512
     read: ReadOptions = field(default_factory=ReadOptions)
     settings: Settings | None = None
 
@@ -127,6 +128,8 @@ def ingest(paths: list[str], options: IngestOptions | None = None, progress: Pro
     start = time.perf_counter()
     con = connect(options.db_path)
     try:
+        # DuckDB's cache would otherwise grow towards 80% of RAM on a big store; batches need little.
+        con.execute(f"SET memory_limit = '{options.memory_limit_mb}MB'")
         run = _Run(StoreWriter(con), summary, progress)
         pending: deque[Article] = deque()
         articles = run.fresh_articles(iter_articles(paths, options.read), pending)
