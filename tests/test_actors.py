@@ -124,6 +124,9 @@ def test_empty_and_odd_documents(nlp):
          ("Palestinians", "group", "PSE", [], None)),
         ("Ukrainian drones hit a refinery overnight.", "Ukrainian drones",
          ("Ukrainian drones", "group", "UKR", [], "MIL")),
+        ("The bloc eased curbs on Belarusian potash exports.", "Belarusian potash exports",
+         ("Belarus", "country", "BLR", [], "GOV")),
+        ("Russian strikes hit the port.", "Russian strikes", ("Russia", "country", "RUS", [], "GOV")),
     ],
 )
 def test_resolve_creates_the_right_actor(nlp, sentence, words, expected):

@@ -33,7 +33,15 @@ from sayso.extract.persons import (
     title_before,
     title_in_apposition,
 )
-from sayso.extract.phrases import Description, demonym_head, groups, media_descriptions, person_descriptions, role_tokens
+from sayso.extract.phrases import (
+    Description,
+    demonym_head,
+    groups,
+    is_agent_noun,
+    media_descriptions,
+    person_descriptions,
+    role_tokens,
+)
 from sayso.report import Actor, ActorType
 
 log = logging.getLogger(__name__)
@@ -315,7 +323,13 @@ class ActorResolver:
         elif text in named_by_text():
             proto = named_proto(named_by_text()[text])
         elif (found := demonym_head(mention)) is not None:
-            proto = demonym_proto(mention, *found)
+            code, adjective, modifier = found
+            if modifier is not None and (modifier.i == mention.root.i or not is_agent_noun(mention.root)):
+                # "Russian strikes", "Belarusian potash exports": the country acts; the demonym is its mention
+                key = self._draft(Proto(f"country:{code}", country_name(code), "country", code, "GOV")).key
+                self._add_mention(key, mention.doc[modifier.i : modifier.i + 1])
+                return key
+            proto = demonym_proto(mention, code, adjective)
         elif mention.root.pos_ == "PROPN" and (name := clean_name(mention)) is not None and name_key_tokens(name):
             label = next((t.ent_type_ for t in mention if t.ent_type_ and t.ent_type_ != "NORP"), "PERSON")
             if label == "ORG":

@@ -153,24 +153,42 @@ def _phrase_key(span: Span) -> str:
     return " ".join(t.lower_ for t in span).replace(" - ", "-")
 
 
-def demonym_head(mention: Span) -> tuple[str, str] | None:
-    """A noun phrase headed by or modified by a demonym: ("JPN", "Japanese") for "a Japanese
-    businessman", ("PSE", "Palestinian") for "Palestinians"."""
+def demonym_head(mention: Span) -> tuple[str, str, Token | None] | None:
+    """A noun phrase headed by or modified by a demonym: ("JPN", "Japanese", <Japanese>) for "a Japanese
+    businessman", ("PSE", "Palestinian", None) for "Palestinians"."""
     root = mention.root
+    if len(mention) == 1 and root.text[:1].isupper() and (code := demonym_code(root.text)):
+        return code, root.text, root  # a bare "Russian" asked about on its own
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
     if root.text.endswith("s") and (code := demonym_code(root.text[:-1])):
-        return code, root.text[:-1]
+        return code, root.text[:-1], None
     if root.lower_ in group_nouns():  # "Sudan’s army", "Russia’s defence ministry"
         code, start = country_left(root.doc, root.i)
         if code and start >= mention.start:
-            return code, _adjective_of(code) or root.doc[start].text
+            return code, _adjective_of(code) or root.doc[start].text, root.doc[start]
     for child in root.children:
         if child.dep_ in ("amod", "compound", "nmod") and mention.start <= child.i < mention.end:
             code = demonym_code(child.text) if child.text[:1].isupper() else None
             if code:
-                return code, child.text
+                return code, child.text, child
     return None
+
+
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man",
+                   "men", "ee", "ees", "ary", "aries")
+_AGENT_NOUNS = frozenset({"people", "family", "families", "delegation", "team", "side", "camp", "regime",
+                          "leadership", "administration", "embassy", "ministry", "authority", "public",
+                          "community", "communities", "crew", "crews", "youth", "majority", "minority"})
+
+
+def is_agent_noun(tok: Token) -> bool:
+    """Does this noun name people or a body ("diplomats", "businessman", "delegation") rather than a thing
+    ("exports", "strikes")? A demonym on a thing names the country acting."""
+    low = tok.lower_
+    if tok.pos_ == "PROPN" or low in group_nouns() or low in roles() or tok.lemma_.lower() in roles():
+        return True
+    return low in _AGENT_NOUNS or low.endswith(_AGENT_SUFFIXES)
 
 
 def _adjective_of(code: str) -> str | None:
