@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import needs_model
-from test_read_formats import PAGE
+from test_read_formats import PAGE, _warc
 from typer.testing import CliRunner
 
 from sayso.cli.main import app
@@ -42,6 +42,7 @@ def _corpus(folder: Path) -> Path:
              "{broken json", json.dumps({"title": "no text"})]
     (folder / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (folder / "blob.txt").write_bytes(b"\x00\x01" * 200)
+    _warc(folder)  # two HTML responses: one the same page as page.html, one a near-duplicate of it
     return folder
 
 
@@ -56,12 +57,17 @@ def test_ingest_stores_each_article_once_and_records_failures(tmp_path):
     db = str(tmp_path / "s.duckdb")
     first = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--no-progress"])
     assert first.exit_code == 1, first.output  # some inputs failed
-    assert "ingested 4" in first.output and "failed 3" in first.output
+    assert "ingested 5 (of them 1 linked" in first.output and "duplicates skipped 1" in first.output
+    assert "failed 3" in first.output
     second = runner.invoke(app, ["ingest", str(corpus), "--db", db, "--no-progress"])
-    assert "ingested 0" in second.output and "duplicates skipped 4" in second.output
+    assert "ingested 0" in second.output and "duplicates skipped 6" in second.output
     con = connect(db, read_only=True)
     try:
-        assert con.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone() == (4, 4)
+        assert con.execute("SELECT count(*), count(DISTINCT key) FROM articles").fetchone() == (5, 5)
+        warc = con.execute("SELECT url, fetched, story_id FROM articles WHERE url LIKE '%harbour.example/b'").fetchone()
+        # the walk is sorted: crawl.warc.gz comes before page.html, which is then the skipped duplicate
+        page = con.execute("SELECT story_id FROM articles WHERE url = 'https://harbour.example/a'").fetchone()
+        assert warc[:2] == ("https://harbour.example/b", "2024-06-12") and warc[2] == page[0]
         reasons = [r[0] for r in con.execute("SELECT reason FROM errors ORDER BY id").fetchall()]
         assert len(reasons) == 6  # 3 failures, logged by each of the two runs
         assert any("not JSON" in r for r in reasons) and any("binary" in r for r in reasons)
