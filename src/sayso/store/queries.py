@@ -97,6 +97,8 @@ def resolve_actor(con: duckdb.DuckDBPyConnection, name: str) -> list[int]:
         rows = con.execute("SELECT DISTINCT actor_id FROM actor_aliases WHERE alias = ?", [alias]).fetchall()
         if rows:
             return [r[0] for r in rows]
+    if len(norm) < 3:  # "a" or "xi" as a substring would match half the corpus
+        return []
     rows = con.execute("SELECT DISTINCT actor_id FROM actor_aliases WHERE alias LIKE ?", [f"%{norm}%"]).fetchall()
     return [r[0] for r in rows]
 

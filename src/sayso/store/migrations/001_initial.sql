@@ -3,7 +3,7 @@
 -- queries read them. Change them only with a new numbered migration.
 
 CREATE TABLE stories (
-    id BIGINT PRIMARY KEY,            -- the id of the first article of the story (articles.num)
+    id BIGINT PRIMARY KEY,            -- a hash of the id of the article that opened the story
     first_article VARCHAR NOT NULL,   -- articles.id of the article that opened the story
     created_at TIMESTAMP DEFAULT current_timestamp
 );
