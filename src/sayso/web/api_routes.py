@@ -3,9 +3,10 @@ field (422 with a message when malformed); unknown ids answer 404."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from sayso.report import Report
 from sayso.web import queries
@@ -39,10 +40,13 @@ def get_article(article_id: ArticleId, cur: Cursor) -> dict[str, Any]:
     return {"id": article_id, "actor_ids": queries.article_actor_ids(cur, article_id), "report": report.to_dict()}
 
 
-@router.get("/quotes", summary="Search quotes")
-def list_quotes(p: Annotated[QuoteQuery, Query()], cur: Cursor) -> dict[str, Any]:
-    items, total = queries.quotes(cur, p)
-    return _page(items, total, p.limit, p.offset)
+@router.get("/quotes", summary="Search quotes", response_class=Response,
+            responses={200: {"content": {"application/json": {}}, "description": '{"items": [quote...], "total": N}'}})
+def list_quotes(p: Annotated[QuoteQuery, Query()], request: Request) -> Response:
+    # the hot path: no cursor unless a name must be looked up, and the page serialised directly
+    items, total = queries.quotes(request.app.state.corpus, p)
+    body = json.dumps(_page(items, total, p.limit, p.offset), ensure_ascii=False, separators=(",", ":"))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/actors", summary="Actors, most quoted first")
@@ -52,13 +56,14 @@ def list_actors(p: Annotated[ActorQuery, Query()], cur: Cursor) -> dict[str, Any
 
 
 @router.get("/actors/{actor_id}", summary="One actor: profile, latest quotes and events")
-def get_actor(actor_id: ActorId, cur: Cursor) -> dict[str, Any]:
+def get_actor(actor_id: ActorId, cur: Cursor, request: Request) -> dict[str, Any]:
     found = queries.actor(cur, actor_id)
     if found is None:
         raise HTTPException(404, f"no actor {actor_id}")
-    said, n_said = queries.quotes(cur, QuoteQuery(speaker=str(actor_id), limit=50))
+    corpus = request.app.state.corpus
+    said, n_said = queries.quotes(corpus, QuoteQuery(speaker=str(actor_id), limit=50))
     events, n_events = queries.events(cur, EventQuery(actor=str(actor_id), limit=50))
-    return {**found, **queries.actor_profile(cur, actor_id), "quotes_page": {"items": said, "total": n_said},
+    return {**found, **queries.actor_profile(corpus, cur, actor_id), "quotes_page": {"items": said, "total": n_said},
             "events_page": {"items": events, "total": n_events}}
 
 

@@ -78,18 +78,19 @@ def actor_page(actor_id: Annotated[int, Path(ge=0)], cur: Cursor, request: Reque
     if found is None:
         raise HTTPException(404, f"No actor with id {actor_id}.")
     p = QuoteQuery(speaker=str(actor_id), limit=25, offset=offset)
-    said, total = queries.quotes(cur, p)
+    corpus = request.app.state.corpus
+    said, total = queries.quotes(corpus, p)
     events, n_events = queries.events(cur, EventQuery(actor=str(actor_id), limit=25))
     return _render(request, "actor.html", {
-        "actor": found, "profile": queries.actor_profile(cur, actor_id), "quotes": said,
+        "actor": found, "profile": queries.actor_profile(corpus, cur, actor_id), "quotes": said,
         "page": {"total": total, "limit": p.limit, "offset": p.offset}, "base_query": "",
         "events": events, "n_events": n_events,
     })
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(p: Annotated[QuoteQuery, Query()], cur: Cursor, request: Request) -> HTMLResponse:
-    items, total = queries.quotes(cur, p)
+def search(p: Annotated[QuoteQuery, Query()], request: Request) -> HTMLResponse:
+    items, total = queries.quotes(request.app.state.corpus, p)
     return _render(request, "search.html", {
         "p": p, "quotes": items, "page": {"total": total, "limit": p.limit, "offset": p.offset},
         "base_query": _query_string(p),

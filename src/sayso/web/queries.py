@@ -8,12 +8,15 @@ DuckDB as a bound parameter; only fixed SQL fragments chosen by code are joined 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from sayso.store.queries import resolve_actor
 from sayso.web.params import ActorQuery, ArticleQuery, EventQuery, QuoteQuery, SourceQuery
+
+if TYPE_CHECKING:
+    from sayso.web.corpus import Corpus
 
 Cursor = duckdb.DuckDBPyConnection
 Row = dict[str, Any]
@@ -120,94 +123,9 @@ def article_actor_ids(cur: Cursor, article_id: str) -> dict[str, int]:
 
 # --- quotes ---------------------------------------------------------------------------------------------
 
-_QUOTE_COLUMNS = """
-    q.article_id, q.local_id AS quote_id, q.type, q.content_text AS text, q.hedged, q.n_via,
-    q.via_state_media, q.cue_text AS cue, q.start_char,
-    q.speaker_actor_id AS speaker_id, coalesce(sa.name, q.speaker_text) AS speaker,
-    q.addressee_actor_id AS addressee_id, coalesce(aa.name, q.addressee_text) AS addressee,
-    a.published, a.title, a.outlet
-"""
-_QUOTE_FROM = """
-    FROM quotes q JOIN articles a ON a.id = q.article_id
-    LEFT JOIN actors sa ON sa.id = q.speaker_actor_id
-    LEFT JOIN actors aa ON aa.id = q.addressee_actor_id
-"""
-# A chain rests only on state media when every link is a state outlet. Most chains have one link, where
-# the stored "some link is state media" flag already answers; longer ones are checked link by link.
-_STATE_MEDIA_ONLY = """
-    q.via_state_media AND (q.n_via = 1 OR NOT EXISTS (
-        SELECT 1 FROM quote_sources s LEFT JOIN actors x ON x.id = s.actor_id
-        WHERE s.article_id = q.article_id AND s.item_id = q.local_id AND NOT coalesce(x.state_media, false)))
-"""
-
-
-def _quote_where(cur: Cursor, p: QuoteQuery) -> Where:
-    where = Where()
-    if p.text:
-        for word in p.text.split()[:8]:
-            where.add("q.content_text ILIKE ? ESCAPE '\\'", f"%{_like(word)}%")
-    if p.speaker:
-        ids = actor_ids(cur, p.speaker)
-        where.add(f"q.speaker_actor_id IN {_in(ids)}")
-    if p.addressee:
-        ids = actor_ids(cur, p.addressee)
-        where.add(f"q.addressee_actor_id IN {_in(ids)}")
-    if p.via:
-        ids = actor_ids(cur, p.via)
-        where.add(f"""q.n_via > 0 AND EXISTS (SELECT 1 FROM quote_sources s WHERE s.article_id = q.article_id
-                      AND s.item_id = q.local_id AND s.actor_id IN {_in(ids)})""")
-    if p.outlet:
-        where.add("a.outlet = ?", p.outlet)
-    if p.state_media_only:
-        where.add(_STATE_MEDIA_ONLY)
-    if p.article:
-        where.add("q.article_id = ?", p.article)
-    _dates(where, p.since, p.until)
-    return where
-
-
-def quotes(cur: Cursor, p: QuoteQuery) -> tuple[list[Row], int]:
-    """One page of quotes, newest articles first, with each quote's source chain, and the total."""
-    where = _quote_where(cur, p)
-    items = rows(cur, f"""
-        SELECT {_QUOTE_COLUMNS}, count(*) OVER () AS total_
-        {_QUOTE_FROM}{where.sql()}
-        ORDER BY a.published DESC NULLS LAST, q.article_id, q.ord LIMIT ? OFFSET ?
-    """, [*where.params, p.limit, p.offset])
-    if items:
-        total = int(items[0]["total_"])
-    elif p.offset == 0:
-        total = 0
-    else:  # a page past the end: the window count is not there to read
-        total = int(cur.execute(f"SELECT count(*) {_QUOTE_FROM}{where.sql()}", where.params).fetchone()[0])
-    for item in items:
-        del item["total_"]
-    attach_vias(cur, items)
-    return items, total
-
-
-def attach_vias(cur: Cursor, items: list[Row]) -> None:
-    """Fill each quote's ``via``: the chain's links, nearest first, state media marked."""
-    keyed = [(r["article_id"], r["quote_id"]) for r in items if r.get("n_via")]
-    for r in items:
-        r["via"] = []
-    if not keyed:
-        return
-    cond = " OR ".join("(s.article_id = ? AND s.item_id = ?)" for _ in keyed)
-    params = [v for pair in keyed for v in pair]
-    found = rows(cur, f"""
-        SELECT s.article_id, s.item_id, s.ord, s.actor_id AS id, coalesce(x.name, s.text) AS name,
-               coalesce(x.state_media, false) AS state_media, s.cue_text AS cue
-        FROM quote_sources s LEFT JOIN actors x ON x.id = s.actor_id
-        WHERE {cond} ORDER BY s.article_id, s.item_id, s.ord
-    """, params)
-    by_key: dict[tuple[str, str], list[Row]] = {}
-    for link in found:
-        key = (link.pop("article_id"), link.pop("item_id"))
-        link.pop("ord")
-        by_key.setdefault(key, []).append(link)
-    for r in items:
-        r["via"] = by_key.get((r["article_id"], r["quote_id"]), [])
+def quotes(corpus: Corpus, p: QuoteQuery) -> tuple[list[Row], int]:
+    """One page of quotes, newest articles first, each with its source chain, and the total."""
+    return corpus.search_quotes(p)
 
 
 # --- actors ---------------------------------------------------------------------------------------------
@@ -237,7 +155,7 @@ def actor(cur: Cursor, actor_id: int) -> Row | None:
     return one(cur, "SELECT id, name, type, country, state_media, sector FROM actors WHERE id = ?", [actor_id])
 
 
-def actor_profile(cur: Cursor, actor_id: int) -> Row:
+def actor_profile(corpus: Corpus, cur: Cursor, actor_id: int) -> Row:
     """Whom the actor addressed, who addressed them, who carried their words, their state-media share."""
     addressed = rows(cur, """
         SELECT q.addressee_actor_id AS id, coalesce(x.name, any_value(q.addressee_text)) AS name, count(*) AS n
@@ -257,11 +175,7 @@ def actor_profile(cur: Cursor, actor_id: int) -> Row:
         LEFT JOIN actors x ON x.id = s.actor_id
         WHERE q.speaker_actor_id = ? GROUP BY s.actor_id, x.name, x.state_media ORDER BY n DESC LIMIT 20
     """, [actor_id])
-    share = one(cur, f"""
-        SELECT count(*) AS quotes, count(*) FILTER (WHERE {_STATE_MEDIA_ONLY}) AS state_media_only,
-               count(*) FILTER (WHERE q.n_via > 0) AS with_source
-        FROM quotes q WHERE q.speaker_actor_id = ?
-    """, [actor_id]) or {"quotes": 0, "state_media_only": 0, "with_source": 0}
+    share = corpus.quote_index().speaker_share(actor_id)
     return {"addressed": addressed, "addressed_by": addressed_by, "carried_by": carried_by, **share}
 
 

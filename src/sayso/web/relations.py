@@ -108,7 +108,7 @@ def network_svg(found: list[Edge], size: int = 640) -> Markup:
     top = max(e.weight for e in found)
     out = [Markup('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" width="{0}" height="{0}" role="img" '
                   'aria-label="relations network"><defs><marker id="arr" viewBox="0 0 10 10" refX="10" refY="5" '
-                  'markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#8a94a0"/>'
+                  'markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#8a94a0"/>'
                   '</marker></defs>').format(size)]
     for e in found:
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
