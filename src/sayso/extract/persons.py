@@ -58,6 +58,9 @@ def clean_name(ent: Span) -> Span | None:
     while start < end < len(doc) and doc[end - 1].lower_ in PARTICLES and doc[end].is_alpha \
             and (doc[end].lower_ in PARTICLES or doc[end].text[:1].isupper()):
         end += 1  # the model stops at "Ursula von der" and leaves "Leyen" out
+    half = (end - start) // 2
+    if half and (end - start) % 2 == 0 and [t.text for t in doc[start : start + half]] == [t.text for t in doc[start + half : end]]:
+        end = start + half  # a photo caption glued to the text: "David Gee David Gee migrated..."
     if start >= end or end - start > 5:
         return None
     span = doc[start:end]
