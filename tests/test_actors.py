@@ -152,3 +152,14 @@ def test_name_variants_join_one_person(nlp):
     assert "Ursula von der Leyen" in persons
     assert persons["Mark Ortiz"].roles == ["Envoy"]  # the President is Hollis, not his envoy
     assert not [a for a in resolver.actors() if a.type == "organization" and a.name in ("Hollis", "Leyen")]
+
+
+def test_pronoun_in_a_quote_is_not_its_speaker(nlp):
+    text = (
+        "Publisher Jose Ramos was jailed in 2022. Lawyer Ana Costa, who leads Ramos’s legal team, spoke to "
+        "reporters on Monday.\n\n“He should never have spent a single day in prison,” Costa said.\n"
+    )
+    doc = nlp(text)
+    resolver = ActorResolver(doc)
+    he = doc.char_span(text.index("“He") + 1, text.index("“He") + 3)
+    assert resolver.actor_of(resolver.resolve(he)).name == "Jose Ramos"

@@ -87,6 +87,7 @@ class ActorResolver:
         self._things: list[coref.Candidate] = []
         self._description_tokens: list[tuple[Span, str]] = []  # media descriptions around an outlet name
         self._person_tokens: dict[str, tuple[str, ...]] = {}  # person key -> identifying name tokens
+        self._quoted: set[int] = set()  # tokens inside quotation marks
         try:
             self._build()
         except Exception:  # noqa: BLE001 - a resolver that knows less still serves the report
@@ -223,6 +224,7 @@ class ActorResolver:
 
     def _resolve_references(self) -> None:
         doc = self.doc
+        self._quoted = coref.quoted_tokens(doc)
         descriptions = [d for d in person_descriptions(doc) if d.head.i not in self._by_token]
         pron_table = pronouns()
         pron_tokens = [t for t in doc if t.lower_ in pron_table and t.pos_ == "PRON" or t.lower_ in ("his", "its")]
@@ -238,7 +240,11 @@ class ActorResolver:
         refers = pronouns().get(tok.lower_)
         if refers == "person":
             gender = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else None
-            key = coref.pick_antecedent(tok, self._persons, lambda k: self._drafts[k].gender in (None, gender))
+            speakers: set[str] = set()
+            if tok.i in self._quoted:  # “He should never have been jailed,” Gallagher said: he is not Gallagher
+                speakers = {k for i in coref.quote_speakers(tok, self._quoted) if (k := self._by_token.get(i))}
+            key = coref.pick_antecedent(
+                tok, self._persons, lambda k: self._drafts[k].gender in (None, gender) and k not in speakers)
             if key is not None:
                 self._drafts[key].gender = self._drafts[key].gender or gender
         elif refers == "thing" and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):

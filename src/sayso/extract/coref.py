@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 Candidate = tuple[Token, str]  # the mention's root token and its actor key
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -76,3 +76,47 @@ def _sentence_start_back(tok: Token, n: int) -> int:
 def _sentences_between(start: int, end: int, tok: Token) -> int:
     doc = tok.doc
     return sum(1 for s in doc[start:end].sents) if end > start else 0
+
+
+_OPEN = frozenset({"“", "«"})
+_CLOSE = frozenset({"”", "»"})
+_SPEECH = frozenset({"say", "tell", "add", "write", "note", "insist", "argue", "warn", "explain", "state",
+                     "claim", "announce", "ask", "reply", "continue"})
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside double quotation marks (curly, or straight ones paired within a
+    paragraph); a line break closes any quote left open."""
+    inside: set[int] = set()
+    open_at: int | None = None
+    for tok in doc:
+        text = tok.text
+        if "\n" in text and tok.is_space:
+            open_at = None
+        elif text in _OPEN or (text == '"' and open_at is None):
+            open_at = tok.i
+        elif open_at is not None and (text in _CLOSE or text == '"'):
+            inside.update(range(open_at + 1, tok.i))
+            open_at = None
+        elif text in _CLOSE:  # a closing mark whose opening sits in an earlier sentence of the paragraph
+            start = tok.i
+            while start > 0 and not ("\n" in doc[start - 1].text and doc[start - 1].is_space):
+                start -= 1
+            inside.update(range(start, tok.i))
+    return inside
+
+
+def quote_speakers(pron: Token, quoted: set[int]) -> set[int]:
+    """Token indices of the subjects of speech verbs, outside quotes, in the pronoun's sentence and its
+    neighbours: the speaker of the quote a pronoun sits in, whom the quote would call "I", not "he"."""
+    doc = pron.doc
+    sent = pron.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    subjects: set[int] = set()
+    for tok in doc[start:end]:
+        if tok.i in quoted or tok.dep_ not in _SUBJECTS:
+            continue
+        if tok.head.lemma_.lower() in _SPEECH and tok.head.i not in quoted:
+            subjects.update(t.i for t in tok.subtree)
+    return subjects
