@@ -163,3 +163,26 @@ def test_pronoun_in_a_quote_is_not_its_speaker(nlp):
     resolver = ActorResolver(doc)
     he = doc.char_span(text.index("“He") + 1, text.index("“He") + 3)
     assert resolver.actor_of(resolver.resolve(he)).name == "Jose Ramos"
+
+
+def test_words_that_are_not_people(nlp):
+    text = (
+        "Negotiator Paul Mercer spoke in Brussels on Tuesday.\n\n"
+        "“Cherry picking is not an option,” Mercer said. Ministers discussed the Schengen Agreement. "
+        "“Schengen no longer works,” he said.\n"
+    )
+    resolver = ActorResolver(nlp(text))
+    persons = [a.name for a in resolver.actors() if a.type == "person"]
+    assert persons == ["Paul Mercer"]
+
+
+def test_he_said_after_a_quote_is_the_speaker_not_the_quoted_he(nlp):
+    text = (
+        "Commerce Secretary Lena Brooks spoke to reporters about President Tom Hale.\n\n"
+        "“If the talks fail, he will raise tariffs again,” Brooks said. “It is a big problem,” she said.\n\n"
+        "Adviser Omar Diaz joined her. “He is serious,” Diaz said. “We are ready,” he added.\n"
+    )
+    doc = nlp(text)
+    resolver = ActorResolver(doc)
+    added = text.index("he added")
+    assert resolver.actor_of(resolver.resolve(doc.char_span(added, added + 2))).name == "Omar Diaz"

@@ -30,6 +30,7 @@ from sayso.extract.persons import (
     cluster_names,
     doc_headlines,
     name_key_tokens,
+    not_names,
     title_before,
     title_in_apposition,
 )
@@ -183,6 +184,8 @@ class ActorResolver:
                 name = clean_name(ent)
                 if name is not None and name_key_tokens(name):
                     person_names.append(name)
+        self._quoted = coref.quoted_tokens(doc)
+        person_names = not_names(person_names, self._quoted)
         known = {w for name in person_names for w in name_key_tokens(name)}
         for ent, proto in unnamed_orgs:  # the model calls a lone "Trump" or "Zelenskyy" an organisation
             name = clean_name(ent) if ent.sent.start not in headlines else None
@@ -224,7 +227,6 @@ class ActorResolver:
 
     def _resolve_references(self) -> None:
         doc = self.doc
-        self._quoted = coref.quoted_tokens(doc)
         descriptions = [d for d in person_descriptions(doc) if d.head.i not in self._by_token]
         pron_table = pronouns()
         pron_tokens = [t for t in doc if t.lower_ in pron_table and t.pos_ == "PRON" or t.lower_ in ("his", "its")]
@@ -243,8 +245,12 @@ class ActorResolver:
             speakers: set[str] = set()
             if tok.i in self._quoted:  # “He should never have been jailed,” Gallagher said: he is not Gallagher
                 speakers = {k for i in coref.quote_speakers(tok, self._quoted) if (k := self._by_token.get(i))}
+            candidates = self._persons
+            if tok.i not in self._quoted and coref.is_speech_subject(tok):
+                # “...,” he said: the speaker was introduced outside quotes, not by a "he" inside them
+                candidates = [(t, k) for t, k in self._persons if t.i not in self._quoted]
             key = coref.pick_antecedent(
-                tok, self._persons, lambda k: self._drafts[k].gender in (None, gender) and k not in speakers)
+                tok, candidates, lambda k: self._drafts[k].gender in (None, gender) and k not in speakers)
             if key is not None:
                 self._drafts[key].gender = self._drafts[key].gender or gender
         elif refers == "thing" and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):

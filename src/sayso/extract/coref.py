@@ -24,7 +24,8 @@ _NEAR_SENTENCES = 2
 
 def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str], bool],
                     same_sentence_only: bool = False) -> str | None:
-    before = [(t, k) for t, k in candidates if t.i < pron.i and ok(k)]
+    coargs = _coarguments(pron)
+    before = [(t, k) for t, k in candidates if t.i < pron.i and ok(k) and t.i not in coargs]
     if not before:
         return None
     sent_start = pron.sent.start
@@ -120,3 +121,18 @@ def quote_speakers(pron: Token, quoted: set[int]) -> set[int]:
         if tok.head.lemma_.lower() in _SPEECH and tok.head.i not in quoted:
             subjects.update(t.i for t in tok.subtree)
     return subjects
+
+
+def is_speech_subject(tok: Token) -> bool:
+    return tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() in _SPEECH
+
+
+_OBJECTS = frozenset({"dobj", "iobj", "dative", "pobj"})
+
+
+def _coarguments(pron: Token) -> set[int]:
+    """The subject of the verb an object pronoun belongs to: "Diaz joined her" — her is not Diaz."""
+    if pron.tag_ != "PRP" or pron.dep_ not in _OBJECTS:
+        return set()
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    return {t.i for c in verb.children if c.dep_ in _SUBJECTS for t in c.subtree}

@@ -215,3 +215,30 @@ def cluster_names(doc: Doc, names: list[Span], taken: set[int]) -> list[tuple[Sp
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split()).upper()
+
+
+def not_names(names: list[Span], quoted: set[int]) -> list[Span]:
+    """Drop one-word "names" that are something else: a word that also sits inside another kind of
+    entity ("Schengen" of "the Schengen Agreement"), or one seen only inside quotes and never in a
+    longer name and capitalised only by its position ("“Cherry picking is not an option”")."""
+    doc = names[0].doc if names else None
+    if doc is None:
+        return names
+    in_longer = {w for n in names if len(name_key_tokens(n)) > 1 for w in name_key_tokens(n)}
+    in_other = {t.text for e in doc.ents if e.label_ != "PERSON" and len(e) > 1 for t in e}
+    singles: dict[str, list[Span]] = {}
+    for n in names:
+        if len(name_key_tokens(n)) == 1:
+            singles.setdefault(name_key_tokens(n)[0], []).append(n)
+    bad = {w for w, spans in singles.items() if w not in in_longer
+           and (w in in_other or all(s.start in quoted and _capitalised_by_position(s) for s in spans))}
+    return [n for n in names if not (len(name_key_tokens(n)) == 1 and name_key_tokens(n)[0] in bad)]
+
+
+def _capitalised_by_position(name: Span) -> bool:
+    """Sentence- or quote-initial and followed by a lower-case word: "Cherry picking"."""
+    doc = name.doc
+    after = doc[name.end] if name.end < len(doc) else None
+    before = doc[name.start - 1] if name.start > 0 else None
+    initial = name[0].is_sent_start or (before is not None and before.is_quote)
+    return initial and after is not None and after.is_alpha and after.text[:1].islower() and after.pos_ != "VERB"
