@@ -9,6 +9,7 @@ speaker, addressee and source spans other steps found, which mostly become look-
 from __future__ import annotations
 
 import logging
+from bisect import insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -79,6 +80,12 @@ class Draft:
 
 
 class ActorResolver:
+    """Every actor of one document, built on construction; ``resolve`` binds further mentions.
+
+    State is per document: drafts by key (ids follow first mention), and which character span and which
+    token already belong to which actor, so repeated ``resolve`` calls are cheap look-ups.
+    """
+
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._drafts: dict[str, Draft] = {}
@@ -138,18 +145,16 @@ class ActorResolver:
             self._drafts[proto.key] = draft
         return draft
 
-    def _add_mention(self, key: str, span: Span, tokens: bool = True) -> None:
+    def _add_mention(self, key: str, span: Span) -> None:
         draft = self._drafts[key]
         where = (span.start_char, span.end_char)
         if where not in self._by_span:
             self._by_span[where] = key
             draft.mentions.append(where)
-        if tokens:
-            for tok in span:
-                self._by_token.setdefault(tok.i, key)
+        for tok in span:
+            self._by_token.setdefault(tok.i, key)
         target = self._persons if draft.type == "person" else self._things
-        target.append((span.root, key))
-        target.sort(key=lambda c: c[0].i)
+        insort(target, (span.root, key), key=lambda c: c[0].i)
 
     def _build(self) -> None:
         doc = self.doc
