@@ -41,6 +41,7 @@ def _open_read_only(path: str) -> duckdb.DuckDBPyConnection:
             raise StoreError(f"{path}: the database is locked by a writer; serve a finished copy") from None
         raise StoreError(f"{path}: cannot open the database ({first})") from None
     con.execute("USE corpus")
+    con.execute("SET enable_progress_bar = false")  # a server has no terminal to draw on
     have, latest = schema_version(con), migrations()[-1][0]
     if have < latest:
         con.close()

@@ -9,7 +9,8 @@ database file is opened; a search narrows row numbers with posting lists (speake
 only on the rows left, and ``take``s the page's rows from the Arrow table. Row number = rank, newest
 first, so a candidate list kept sorted is already in page order.
 
-Memory: twice the quotes' text (as written, and lower-cased for word search) plus ~200 bytes a quote.
+Memory: twice the quotes' text (as written, and lower-cased for word search), ~200 bytes a quote, and
+4 bytes per word of text for the word postings.
 """
 
 from __future__ import annotations
@@ -77,6 +78,57 @@ class _Postings:
         return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
 
 
+_TOKEN_BREAK = r"[^\pL\pN_]+"  # words are runs of letters, digits and underscores
+
+
+def tokens(text: str) -> list[str]:
+    """A search word cut the way the index cuts the quotes ("ship," -> ["ship"])."""
+    found = pc.split_pattern_regex(pa.array([text.lower()]), _TOKEN_BREAK)[0].as_py()
+    return [t for t in found if t]
+
+
+class _Words:
+    """Which rows contain a word: the vocabulary of the lower-cased quotes and, per word, its rows.
+
+    A search word matches every vocabulary entry containing it ("elect" -> election, elected), so
+    word search keeps substring semantics within words while reading only the rows that match."""
+
+    def __init__(self, lower: pa.ChunkedArray, size: int) -> None:
+        split = pc.split_pattern_regex(lower, _TOKEN_BREAK).combine_chunks()
+        row_of = np.repeat(np.arange(size, dtype=np.int32), np.diff(split.offsets.to_numpy()))
+        encoded = split.flatten().dictionary_encode()
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        order = np.argsort(codes, kind="stable")
+        self.rows = row_of[order]  # grouped by word, ascending within a word
+        self.bounds = np.searchsorted(codes[order], np.arange(len(encoded.dictionary) + 1))
+        self.vocab = encoded.dictionary
+
+    def estimate(self, token: str) -> tuple[np.ndarray, int]:
+        """The vocabulary entries containing ``token`` and how many postings they hold."""
+        codes = np.flatnonzero(pc.match_substring(self.vocab, token).fill_null(False).to_numpy(zero_copy_only=False))
+        return codes, int((self.bounds[codes + 1] - self.bounds[codes]).sum())
+
+    def rows_of(self, codes: np.ndarray) -> np.ndarray:
+        parts = [self.rows[self.bounds[c]:self.bounds[c + 1]] for c in codes]
+        if not parts:
+            return np.empty(0, dtype=np.int64)
+        found = np.concatenate(parts).astype(np.int64)
+        if len(parts) > 1:
+            return np.unique(found)
+        return found[np.r_[True, found[1:] != found[:-1]]] if len(found) else found
+
+
+def _within(rows: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """The sorted ``found`` rows that are also in the sorted ``rows`` (a binary search each: cheaper
+    than intersect1d's sort when one side is much longer)."""
+    if not len(rows) or not len(found):
+        return found[:0]
+    if rows[-1] - rows[0] + 1 == len(rows):  # a contiguous range (a date slice)
+        return found[(found >= rows[0]) & (found <= rows[-1])]
+    at = np.minimum(np.searchsorted(rows, found), len(rows) - 1)
+    return found[rows[at] == found]
+
+
 def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, dict[str, int]]:
     """A string column as integer codes (-1 for null) and the code of each value."""
     encoded = column.combine_chunks().dictionary_encode()
@@ -106,6 +158,7 @@ class QuoteIndex:
         self.n_via = table["n_via"].to_numpy()
         # lower-cased once: a plain substring search is several times faster than a case-blind one
         self.lower = pc.utf8_lower(self.table["text"])
+        self.words = _Words(self.lower, self.size)
 
     @classmethod
     def build(cls, con: duckdb.DuckDBPyConnection) -> QuoteIndex:
@@ -131,26 +184,36 @@ class QuoteIndex:
         rows = self.via_row[self.via.rows(ids)]  # ascending: postings come sorted, via_row never falls
         return rows[np.r_[True, rows[1:] != rows[:-1]]] if len(rows) else rows
 
-    def _words(self, rows: np.ndarray | None, words: list[str]) -> np.ndarray:
+    def _scan(self, rows: np.ndarray | None, token: str) -> np.ndarray:
+        """Rows whose text contains the token, by reading the texts themselves."""
         if rows is None:
             texts = self.lower
         elif len(rows) and rows[-1] - rows[0] + 1 == len(rows):  # a date range: one slice, no copy
             texts = self.lower.slice(int(rows[0]), len(rows))
         else:
             texts = self.lower.take(pa.array(rows, type=pa.int64()))
-        keep = None
-        for word in words:
-            hit = pc.match_substring(texts, word.lower())
-            keep = hit if keep is None else pc.and_(keep, hit)
-        mask = keep.fill_null(False).to_numpy(zero_copy_only=False)
+        mask = pc.match_substring(texts, token).fill_null(False).to_numpy(zero_copy_only=False)
         return np.flatnonzero(mask) if rows is None else rows[mask]
+
+    def _words(self, rows: np.ndarray | None, words: list[str]) -> np.ndarray:
+        """Rows containing every word: from the word postings when they are the smaller read, else by
+        scanning the candidate rows' text (a common word like "the" has more postings than a
+        speaker has quotes)."""
+        for token in [t for w in words for t in tokens(w)]:
+            codes, postings = self.words.estimate(token)
+            if postings <= (self.size if rows is None else len(rows)):
+                found = self.words.rows_of(codes)
+                rows = found if rows is None else _within(rows, found)
+            else:
+                rows = self._scan(rows, token)
+        return np.arange(self.size, dtype=np.int64) if rows is None else rows
 
     def matching(self, p: QuoteQuery, resolve: Resolve) -> np.ndarray | None:
         rows: np.ndarray | None = None
 
         def narrow(found: np.ndarray) -> None:
             nonlocal rows
-            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+            rows = found if rows is None else _within(rows, found)
 
         def mask(column: np.ndarray, test: Callable[[np.ndarray], np.ndarray]) -> None:
             nonlocal rows
