@@ -20,7 +20,7 @@ from sayso.extract.countries import country_code, demonym_code
 
 _STATE = ["state", "state-run", "state-owned", "state-controlled", "government", "official", "party"]
 _RUN = ["run", "owned", "controlled", "backed", "funded"]
-_MEDIA_NOUNS = ["media", "broadcaster", "television", "tv", "agency", "newspaper", "daily", "outlet",
+_MEDIA_NOUNS = ["media", "broadcaster", "television", "tv", "newspaper", "daily", "outlet",
                 "outlets", "press", "radio", "channel", "mouthpiece", "tabloid"]
 _DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -55,13 +55,12 @@ class Description:
 @lru_cache(maxsize=4)
 def _matchers(vocab_id: int, vocab) -> tuple[Matcher, PhraseMatcher]:  # noqa: ANN001 - spaCy Vocab
     matcher = Matcher(vocab)
-    matcher.add("STATE_MEDIA", [[
-        {"LOWER": {"IN": _STATE}},
-        {"ORTH": "-", "OP": "?"},
-        {"LOWER": {"IN": _RUN}, "OP": "?"},
-        {"LOWER": {"IN": ["news", "television", "tv", "radio", "media"]}, "OP": "?"},
-        {"LOWER": {"IN": _MEDIA_NOUNS}},
-    ]])
+    state = [{"LOWER": {"IN": _STATE}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _RUN}, "OP": "?"}]
+    matcher.add("STATE_MEDIA", [
+        [*state, {"LOWER": {"IN": ["television", "tv", "radio", "media"]}, "OP": "?"},
+         {"LOWER": {"IN": _MEDIA_NOUNS}}],
+        [*state, {"LOWER": {"IN": ["news", "press", "wire"]}}, {"LOWER": "agency"}],  # not "a government agency"
+    ])
     adjectives = list(regions())
     nouns = list(group_nouns())
     matcher.add("GROUP", [
@@ -101,7 +100,7 @@ def media_descriptions(doc: Doc) -> list[MediaDescription]:
         ent = _ent_starting(doc, end)
         if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and not _is_country(ent):
             outlet, end = ent, ent.end
-        elif span.end - span.start >= 1:
+        else:
             inner = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.ent_id_.startswith("outlet:")]
             outlet = inner[0] if inner else None
         out.append(MediaDescription(doc[start:end], outlet, country))
