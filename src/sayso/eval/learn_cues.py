@@ -22,7 +22,7 @@ from sayso.eval.polnear import Annotated, read_split
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "oprd", "acomp", "attr", "advcl", "nsubjpass", "dative",
                 "parataxis")
 MIN_HITS = 3
-MIN_RATE = 0.25
+MIN_RATE = 0.1
 
 
 def _overlap_f1(span: tuple[int, int], gold: list[tuple[int, int]]) -> float:

@@ -97,7 +97,7 @@ def _quote_before(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
     """The quote ending just before the cue's clause ("…,” Xi said)."""
     left = verb.left_edge
     sent_start = verb.sent.start_char
-    candidates = quotes.overlapping(max(0, sent_start - 1), verb.idx)
+    candidates = quotes.overlapping(max(0, sent_start - 3), verb.idx)
     for q in reversed(candidates):
         if q.end > verb.idx:
             continue
@@ -152,10 +152,18 @@ def _clause_content(quotes: _Quotes, doc: Doc, start: int, end: int) -> tuple[st
     return kind, [(s, e)]
 
 
-def _content_end(child: Token) -> int:
-    """End of the content clause, stopping before a nested reporting participle the parser hung inside
+_SIBLING_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
+
+
+def _content_end(child: Token, verb: Token | None = None) -> int:
+    """End of the content clause: over the right siblings that complete it ("called voters “stupid”",
+    "criticized the pope as ..."), stopping before a nested reporting participle the parser hung inside
     it ("noted that he had met Putin 42 times, saying they had ..." : the "saying" clause is its own)."""
     end = child.right_edge.i + 1
+    if verb is not None and child.dep_ in ("dobj", "oprd", "dative"):
+        for sib in verb.rights:
+            if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or (sib.dep_ == "prep" and sib.lower_ in ("as", "for"))):
+                end = max(end, sib.right_edge.i + 1)
     for tok in child.subtree:
         if tok.i > child.i and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and is_cue_verb(tok):
             left = tok.left_edge.i
@@ -163,6 +171,66 @@ def _content_end(child: Token) -> int:
                 left -= 1
             end = min(end, left)
     return end
+
+
+def _statement_clause(verb: Token) -> Token | None:
+    """"says in a statement that ...": the that-clause the parser hung on the noun."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "during"):
+            continue
+        for obj in prep.children:
+            for c in obj.children if obj.dep_ == "pobj" else ():
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                    return c
+    return None
+
+
+def _parenthetical_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
+    """"In the three years since, Barden says, far too many lives were lost": the sentence around the
+    cue's own small clause, as up to two spans."""
+    if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and _is_inside_commas(verb)):
+        return None
+    sent = verb.sent
+    left, right = verb.left_edge.i, verb.right_edge.i + 1
+    pieces = []
+    for a, b in ((sent.start, left), (right, sent.end)):
+        got = _clause_content(quotes, doc, a, b)
+        if got is not None and b - a >= 2:
+            pieces.append(got)
+    if not pieces:
+        return None
+    kind = "mixed" if any(k != "indirect" for k, _ in pieces) else "indirect"
+    return kind, [span for _, spans in pieces for span in spans]
+
+
+def _is_inside_commas(verb: Token) -> bool:
+    doc = verb.doc
+    left, right = verb.left_edge.i, verb.right_edge.i
+    return left > verb.sent.start and doc[left - 1].text == "," and right + 1 < verb.sent.end and doc[right + 1].text == ","
+
+
+def _colon_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
+    """"Reporter Jane Doe says:" closing its paragraph: the next paragraph is what was said."""
+    sent = verb.sent
+    last = sent[-1]
+    while last.is_space and last.i > sent.start:
+        last = doc[last.i - 1]
+    if last.text != ":" or last.i <= verb.i:
+        return None
+    text = doc.text
+    start = last.idx + 1
+    while start < len(text) and text[start] in " \t\r\n":
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    if end <= start:
+        return None
+    q = quotes.inside(start + 1)
+    if q is not None and q.start == start:
+        return "direct", [(c.start, c.end) for c in quotes.chain(q)]
+    return "indirect", [(start, end)]
 
 
 def _cue_span(verb: Token) -> Span:
@@ -194,11 +262,17 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
         elif after is not None and (child is None or child.idx >= after.start):
             content = [(q.start, q.end) for q in quotes.chain(after)]
             kind = "direct"
+    if not content and child is None:
+        child = _statement_clause(verb)
     if not content and child is not None:
-        got = _clause_content(quotes, doc, child.left_edge.i, _content_end(child))
+        got = _clause_content(quotes, doc, child.left_edge.i, _content_end(child, verb))
         if got is None:
             return None
         kind, content = got
+    if not content and is_speech_verb(verb):
+        got = _parenthetical_content(quotes, doc, verb) or _colon_content(quotes, doc, verb)
+        if got is not None:
+            kind, content = got
     if not content:
         return None
     att = Attribution(type=kind, content=content, sentence=verb.sent, cue=_cue_span(verb))  # type: ignore[arg-type]
@@ -345,9 +419,7 @@ def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> li
         if i < 0:
             continue
         prev = atts[i]
-        last_end = prev.content[-1][1]
-        between = doc.text[last_end : q.start]
-        if between.count("\n") > 2 or len(between) > 200 or _has_other_cue(between, prev, doc, last_end):
+        if not _continues(doc.text, prev, q.start):
             continue
         if prev.type == "indirect":
             prev.type = "mixed"
@@ -356,13 +428,9 @@ def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> li
     return atts
 
 
-def _has_other_cue(between: str, prev: Attribution, doc: Doc, offset: int) -> bool:
-    """Text between the previous content and the quote holds more than that attribution's own cue."""
-    if not between.strip(" \n\t,.”\"’"):
-        return False
-    if prev.cue is not None and prev.cue.start_char >= offset:
-        rest = between.replace(prev.cue.text, "", 1)
-        if prev.speaker is not None:
-            rest = rest.replace(prev.speaker.text, "", 1)
-        return len(rest.strip(" \n\t,.”\"’").split()) > 3
-    return len(between.strip(" \n\t,.”\"’").split()) > 0
+def _continues(text: str, prev: Attribution, quote_start: int) -> bool:
+    """Only the rest of the previous attribution's sentence and blank space (at most one paragraph
+    break, or two when that paragraph was a quote too) lie between its content and the quote."""
+    last_end = max(prev.content[-1][1], prev.sentence.end_char if prev.sentence.end_char <= quote_start else 0)
+    between = text[last_end:quote_start]
+    return between.strip(" \t\r\n,.;:”\"’") == "" and between.count("\n") <= 3
