@@ -68,3 +68,14 @@ def test_claim_inside_an_attribution_takes_its_source(nlp):
     assert [(c.value, c.unit) for c in claims] == [(40.0, "tanks")]
     assert claims[0].hedged and claims[0].speaker.text == "the ministry"
     assert resolver.actor_of(claims[0].via[0].actor).name == "TASS"
+
+
+@needs_model
+def test_counts_and_modifiers(nlp):
+    text = ("The war displaced some 12 million people, including more than 6 million refugees, across a "
+            "3.5 million-square-kilometer region, officials said.")
+    doc = nlp(text)
+    claims = find_claims(doc, [], ActorResolver(doc))
+    got = {(c.value, c.unit) for c in claims}
+    assert (12e6, "people") in got and (6e6, "refugees") in got
+    assert 3.5e6 not in {c.value for c in claims}

@@ -82,7 +82,7 @@ def _unit(ent: Span) -> tuple[str | None, Token | None]:
             for cand in (low, low[:1], low[:2], low[:3]):
                 if cand in table and table[cand][1] == "currency":
                     return table[cand][0], None
-        return None, None
+        # no currency: the model's MONEY was a count ("6 million refugees"); read it as one
     root = ent.root
     head = root.head if root.dep_ in ("nummod", "quantmod", "compound") else None
     if head is None and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN":
@@ -90,6 +90,8 @@ def _unit(ent: Span) -> tuple[str | None, Token | None]:
     if ent.label_ == "QUANTITY":
         last_num = max((t.i for t in ent if t.like_num), default=ent.start)
         words = [t.lower_ for t in ent if t.i > last_num and t.lower_ not in _SCALES]
+        if "-" in words:  # "a 3.5 million-square-kilometer area": a modifier, not a figure
+            return None, None
         return (" ".join(words) or None), None
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end:
         entry = table.get(head.lower_)
@@ -234,7 +236,7 @@ def _claim(ent: Span, attributions: list[Attribution], actors: ActorResolver) ->
         return None
     unit, noun = _unit(ent)
     spelled = not any(t.is_digit or any(ch.isdigit() for ch in t.text) for t in ent)
-    if ent.label_ == "CARDINAL" and (spelled and (unit is None or unit not in _count_units()) or unit is None):
+    if unit is None or (ent.label_ == "CARDINAL" and spelled and unit not in _count_units()):
         return None
     span = doc[ent.start : _claim_end(ent, noun)]
     att = _enclosing(ent, attributions)
