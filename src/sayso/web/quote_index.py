@@ -131,14 +131,14 @@ def _within(rows: np.ndarray, found: np.ndarray) -> np.ndarray:
 
 def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, dict[str, int]]:
     """A string column as integer codes (-1 for null) and the code of each value."""
-    encoded = column.combine_chunks().dictionary_encode()
+    encoded = column.cast(pa.string()).combine_chunks().dictionary_encode()
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     codes = np.where(np.isnan(codes), -1, codes).astype(np.int64) if codes.dtype.kind == "f" else codes.astype(np.int64)
     return codes, {v: i for i, v in enumerate(encoded.dictionary.to_pylist())}
 
 
 def _ints(column: pa.ChunkedArray) -> np.ndarray:
-    return column.fill_null(-1).to_numpy().astype(np.int64)
+    return column.cast(pa.int64()).fill_null(-1).to_numpy().astype(np.int64)
 
 
 class QuoteIndex:
@@ -148,10 +148,10 @@ class QuoteIndex:
         self.speaker = _Postings(_ints(table["speaker_id"]))
         self.addressee = _Postings(_ints(table["addressee_id"]))
         self.day = _ints(table["day"])  # YYYYMMDD, -1 when undated; non-increasing down the rows
-        self.state_media_only = table["state_media_only"].to_numpy()
+        self.state_media_only = table["state_media_only"].cast(pa.bool_()).fill_null(False).to_numpy()
         self.outlet, self.outlet_codes = _codes(table["outlet"])
         self.article, self.article_codes = _codes(table["article_id"])
-        via_ids = table["via_ids"].combine_chunks()
+        via_ids = table["via_ids"].cast(pa.list_(pa.int64())).combine_chunks()
         offsets = via_ids.offsets.to_numpy()
         self.via = _Postings(via_ids.flatten().to_numpy().astype(np.int64))
         self.via_row = np.repeat(np.arange(self.size, dtype=np.int64), np.diff(offsets))  # flat entry -> row
