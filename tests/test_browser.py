@@ -136,3 +136,27 @@ def test_search_form_submits_filters(server, page) -> None:  # noqa: ANN001
     rows = page.locator("table.quotes tbody tr")
     assert rows.count() == 1
     assert "We will not accept" in rows.first.inner_text()
+
+
+@pytest.mark.model
+def test_paste_an_article_and_read_it(server, page, seed_text: str) -> None:  # noqa: ANN001
+    """The flagship article (from ../shared, skipped when absent) pasted into the form comes back as its
+    article page: quotes highlighted, a click shows the speaker."""
+    from conftest import HAS_MODEL
+
+    if not HAS_MODEL:
+        pytest.skip("no English spaCy model installed")
+    base, _ = server
+    page.goto(f"{base}/paste")
+    page.fill('textarea[name="text"]', seed_text)
+    page.fill('input[name="published"]', "2024-03-18")
+    page.click('form.paste button[type="submit"]')
+    page.wait_for_selector("#article-text", timeout=120_000)
+    assert "not stored" in page.inner_text(".meta")
+    marks = page.locator("mark.q")
+    assert marks.count() > 0
+    marks.first.click()
+    assert page.locator("#pop").is_visible()
+    assert page.locator("#pop .who").inner_text().strip()
+    _shot(page, "paste-result")
+    assert page.js_errors == []
