@@ -385,7 +385,10 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for according, to in cues.according:
         sent = according.sent
         source = according_source(to)
-        others = [a for a in by_sentence.get(sent.start, []) if a.cue is not None and a.cue.start != according.i]
+        # "X told Y ..., according to Z": Z carried X's words. With no reporting verb beside it, "according
+        # to Z" is an attribution of its own ("The economy grew 3%, according to the ministry").
+        others = [a for a in by_sentence.get(sent.start, [])
+                  if a.cue is not None and a.cue.start != according.i and is_speech_verb(a.cue[0])]
         if others and source is not None:
             for a in others:
                 a.via.insert(0, Source(mention_of(source), doc[according.i : to.i + 1]))
