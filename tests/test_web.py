@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from conftest import needs_model
 from web_support import SCRIPT, build_db, report_1
 
 from sayso.report import Report
@@ -207,3 +208,19 @@ def test_paste_form_errors_are_shown_not_raised(client: TestClient) -> None:
     assert r.status_code == 422 and "is not a date" in r.text
     r = client.post("/paste", files={"file": ("x.txt", b"\x00\x01\x02binary\x00", "text/plain")}, data={"text": ""})
     assert r.status_code == 422 and "binary" in r.text
+
+
+@needs_model
+def test_paste_extracts_and_saves_only_when_asked(tmp_path: Path, corpus: tuple[Path, list[Report]]) -> None:
+    live = tmp_path / "live.duckdb"
+    shutil.copy(corpus[0], live)
+    app = TestClient(create_app(str(live)))
+    text = ('Rivers Rise in the North\n\nOSLO - "We are ready for the floods," Norwegian minister Lars Dahl '
+            "told reporters on Monday. <b>bold</b>\n")
+    shown = app.post("/paste", data={"text": text, "published": "2024-05-06"})
+    assert shown.status_code == 200 and "not stored" in shown.text and "&lt;b&gt;bold&lt;/b&gt;" in shown.text
+    assert app.get("/api/v1/articles").json()["total"] == 2
+    saved = app.post("/paste", data={"text": text, "store": "true"}, follow_redirects=False)
+    assert saved.status_code == 303
+    assert app.get(saved.headers["location"]).status_code == 200
+    assert app.get("/api/v1/articles").json()["total"] == 3

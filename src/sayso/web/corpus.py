@@ -22,6 +22,7 @@ import duckdb
 
 from sayso.errors import StoreError
 from sayso.store.db import migrations, schema_version
+from sayso.report import Report
 from sayso.web.params import QuoteQuery
 from sayso.web.quote_index import QuoteIndex
 
@@ -114,6 +115,22 @@ class Corpus:
     def search_quotes(self, p: QuoteQuery) -> tuple[list[dict[str, Any]], int]:
         """One page of the quote search, and the number of matches (see ``web/quote_index.py``)."""
         return self.quote_index().search(p, self.resolve)
+
+    def store(self, report: Report) -> None:
+        """Save one report (the Paste page's "save"): the only write the web view makes, and only when
+        asked. The read-only handle is closed for the moment of the write (DuckDB lets one process hold
+        a file either way, not both), then the file is reopened and re-indexed on the next request."""
+        from sayso.store.db import connect
+        from sayso.store.writer import store_reports
+
+        with self._lock:
+            self._close()
+            self._stamp = None
+            con = connect(self.path)  # StoreError when another process is writing
+            try:
+                store_reports(con, [report])
+            finally:
+                con.close()
 
     def _close(self) -> None:
         if self._con is not None:

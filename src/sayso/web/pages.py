@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from sayso.errors import InputError
+from sayso.errors import InputError, SaysoError
 from sayso.report import Actor, Report
 from sayso.web import queries, relations
 from sayso.web.deps import cursor, run_extract
@@ -137,7 +137,8 @@ async def paste(
     file: Annotated[UploadFile | None, File()] = None,
     published: Annotated[str, Form(max_length=20)] = "",
     title: Annotated[str, Form(max_length=1000)] = "",
-) -> HTMLResponse:
+    store: Annotated[bool, Form()] = False,
+) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     from sayso.read.text import article_from_bytes
@@ -158,4 +159,10 @@ async def paste(
         return _paste_form(request, "Paste some text or choose a file.", 422, **values)
     report = await run_in_threadpool(run_extract, request, text, published=published.strip() or None,
                                      title=title.strip() or None)
+    if store:
+        try:
+            await run_in_threadpool(request.app.state.corpus.store, report)
+        except SaysoError as exc:
+            return _paste_form(request, f"Not saved: {exc}", 503, **values)
+        return RedirectResponse(f"/articles/{report.article.id}", status_code=303)
     return _article_page(request, report, None, stored=False)
