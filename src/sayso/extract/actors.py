@@ -107,6 +107,13 @@ class ActorResolver:
         """The id of the actor this mention refers to (adding the mention), or None."""
         if mention is None or len(mention) == 0:
             return None
+        try:
+            return self._resolve(mention)
+        except Exception:  # noqa: BLE001 - one odd span must not cost the report its other actors
+            log.exception("could not resolve %r", mention.text)
+            return None
+
+    def _resolve(self, mention: Span) -> str | None:
         key = self._by_span.get((mention.start_char, mention.end_char)) or self._key_inside(mention)
         if key is None:
             key = self._new_from(mention)
