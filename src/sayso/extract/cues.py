@@ -38,6 +38,8 @@ def cue_table() -> CueTable:
     for lemma, dep, _hits, _seen, rate in read_tsv("cue_verbs.tsv"):
         if float(rate) >= MIN_RATE:
             deps.setdefault(lemma, {})[dep] = float(rate)
+    for lemma, dep in read_tsv("belief_verbs.tsv"):
+        deps.setdefault(lemma, {}).setdefault(dep, MIN_RATE)
     return CueTable(deps, read_words("speech_verbs.txt"))
 
 

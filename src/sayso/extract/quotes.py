@@ -101,6 +101,9 @@ def _quote_before(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
     for q in reversed(candidates):
         if q.end > verb.idx:
             continue
+        opener = doc.text[: q.start].rstrip(" \t")
+        if q.start > sent_start and opener and opener[-1] not in ":,;—–-\n([":
+            return None  # a fragment quoted inside someone's clause ("he was “sure”, adding ...")
         gap = _tokens_between(doc, q.end, verb.idx)
         if _gap_ok(gap, verb) and q.end >= min(left.idx, sent_start) - 1:
             return q
@@ -171,6 +174,18 @@ def _content_end(child: Token, verb: Token | None = None) -> int:
                 left -= 1
             end = min(end, left)
     return end
+
+
+def _is_as_saying(verb: Token) -> bool:
+    """The "saying" of "was reported as saying" / "quoted X as saying": its reporting verb speaks for it."""
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB"
+
+
+def _as_saying(verb: Token) -> Token | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            return next((c for c in prep.children if c.dep_ == "pcomp" and c.lemma_ == "say"), None)
+    return None
 
 
 def _statement_clause(verb: Token) -> Token | None:
@@ -251,7 +266,11 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
     content: list[tuple[int, int]] = []
     kind = "indirect"
     child = content_child(verb)
-    if is_speech_verb(verb):
+    saying = _as_saying(verb)
+    if saying is not None:
+        child = content_child(saying) or child
+    right_clause = child is not None and child.i > verb.i and quotes.inside(child.idx) is None
+    if is_speech_verb(verb) and not right_clause:
         before = _quote_before(quotes, doc, verb)
         after = _quote_after(quotes, doc, verb)
         if before is not None:
@@ -281,10 +300,13 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
     addressee = addressee_of(verb, child)
     if addressee is not None:
         if is_media(addressee):
-            att.via.append(Source(mention_of(addressee), doc[verb.i : verb.i + 1]))
+            if addressee.root.tag_ != "NNS":  # "told Reuters" is a channel; "told reporters" names nobody
+                att.via.append(Source(mention_of(addressee), doc[verb.i : verb.i + 1]))
         else:
             att.addressee = mention_of(addressee)
     att.hedged = att.hedged or is_hedged(verb)
+    if att.speaker is None and not is_speech_verb(verb):
+        return None  # "The so-called offer was rejected": an act without anyone saying anything
     return att
 
 
@@ -295,6 +317,19 @@ def _set_speaker(att: Attribution, speaker: Speaker | None) -> None:
     att.hedged = att.hedged or speaker.hedged
     if speaker.via_quoter is not None:
         att.via.append(Source(speaker.via_quoter, speaker.via_cue))
+
+
+def _cut_at(att: Attribution, doc: Doc, tok: Token) -> None:
+    """End the content before a token the parser left inside it ("..., according to TRT")."""
+    s, e = att.content[-1]
+    if not s < tok.idx < e:
+        return
+    first = doc.char_span(s, tok.idx, alignment_mode="expand")
+    if first is None or not len(first):
+        return
+    a, b = _trim(doc, first.start, first.end)
+    if b > a:
+        att.content[-1] = (s, doc[b - 1].idx + len(doc[b - 1]))
 
 
 def _fits_trailing(att: Attribution, tr: Trailing) -> bool:
@@ -357,7 +392,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
     own: dict[int, Attribution] = {}
     for verb in sorted(cues.verbs, key=lambda t: t.i):
-        if quotes.inside(verb.idx) is not None or _is_heading(doc, verb.sent):
+        if quotes.inside(verb.idx) is not None or _is_heading(doc, verb.sent) or _is_as_saying(verb):
             continue
         att = _verb_attribution(quotes, doc, verb)
         if att is not None:
@@ -392,6 +427,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         if others and source is not None:
             for a in others:
                 a.via.insert(0, Source(mention_of(source), doc[according.i : to.i + 1]))
+                _cut_at(a, doc, according)
         elif not others and (att := _according_attribution(quotes, doc, according, to)) is not None:
             by_sentence.setdefault(sent.start, []).append(att)
 

@@ -103,6 +103,19 @@ def speaker_of(verb: Token, depth: int = 0, outside: Callable[[Token], bool] | N
     """Subject of the cue; the object of "X quoted Y as saying"; the agent of a passive; else the
     governor's subject for participles and conjoined verbs (a governor inside a quote is skipped:
     ``outside`` says whether a token stands outside every quote)."""
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = None if as_prep is None else next(
+        (c for c in as_prep.children if c.dep_ == "pcomp" and c.lemma_ == "say"), None)
+    if saying is not None:  # "TASS quoted Peskov as saying" / "Putin was reported as saying"
+        cue = verb.doc[verb.i : saying.i + 1]
+        quoted = _child(verb, ("dobj",))
+        if quoted is not None:
+            sp = Speaker(phrase_of(quoted), mention_of(phrase_of(quoted)))
+            if (outer := _child(verb, SUBJECT_DEPS)) is not None:
+                sp.via_quoter, sp.via_cue = mention_of(phrase_of(outer)), cue
+            return sp
+        if (passive := _child(verb, ("nsubjpass",))) is not None:
+            return Speaker(phrase_of(passive), mention_of(phrase_of(passive)), hedged=True)
     subj = _child(verb, SUBJECT_DEPS)
     if subj is not None:
         return Speaker(phrase_of(subj), mention_of(phrase_of(subj)))
@@ -110,21 +123,6 @@ def speaker_of(verb: Token, depth: int = 0, outside: Callable[[Token], bool] | N
     if agent is not None and (obj := _pobj(agent)) is not None:
         return Speaker(phrase_of(obj), mention_of(phrase_of(obj)))
     head = verb.head
-    # "... as saying": the speaker is the quoted one (object) or the passive subject of the report verb
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
-        reporter = head.head
-        doc = verb.doc
-        cue = doc[reporter.i : verb.i + 1]
-        quoted = _child(reporter, ("dobj",))
-        if quoted is not None:
-            outer = _child(reporter, SUBJECT_DEPS)
-            sp = Speaker(phrase_of(quoted), mention_of(phrase_of(quoted)))
-            if outer is not None:
-                sp.via_quoter, sp.via_cue = mention_of(phrase_of(outer)), cue
-            return sp
-        passive = _child(reporter, ("nsubjpass",))
-        if passive is not None:
-            return Speaker(phrase_of(passive), mention_of(phrase_of(passive)), hedged=True)
     passive = _child(verb, ("nsubjpass",))
     if passive is not None and verb.lemma_ in ("quote", "report", "cite"):
         return Speaker(phrase_of(passive), mention_of(phrase_of(passive)), hedged=True)
