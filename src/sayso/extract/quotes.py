@@ -176,6 +176,14 @@ def _content_end(child: Token, verb: Token | None = None) -> int:
     return end
 
 
+EVIDENCE_VERBS = frozenset({"show", "find", "indicate", "reveal", "estimate", "conclude", "suggest"})
+
+
+def _reports(verb: Token) -> bool:
+    """A verb that carries words or findings (so "according to" beside it names who passed them on)."""
+    return is_speech_verb(verb) or verb.lemma_.lower() in EVIDENCE_VERBS
+
+
 def _is_as_saying(verb: Token) -> bool:
     """The "saying" of "was reported as saying" / "quoted X as saying": its reporting verb speaks for it."""
     return verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.pos_ == "VERB"
@@ -405,7 +413,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         sent = tr.verb.sent
         mine = own.get(tr.verb.i)
         group = by_sentence.setdefault(sent.start, [])
-        inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i]
+        inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i
+                 and is_speech_verb(a.cue[0])]
         if mine is not None and (inner or not _fits_trailing(mine, tr)):
             group.remove(mine)
         if inner:
@@ -423,7 +432,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         # "X told Y ..., according to Z": Z carried X's words. With no reporting verb beside it, "according
         # to Z" is an attribution of its own ("The economy grew 3%, according to the ministry").
         others = [a for a in by_sentence.get(sent.start, [])
-                  if a.cue is not None and a.cue.start != according.i and is_speech_verb(a.cue[0])]
+                  if a.cue is not None and a.cue.start != according.i and _reports(a.cue[0])]
         if others and source is not None:
             for a in others:
                 a.via.insert(0, Source(mention_of(source), doc[according.i : to.i + 1]))

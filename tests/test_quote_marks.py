@@ -1,0 +1,40 @@
+"""Quote-mark pairing on raw text (no model needed)."""
+
+from __future__ import annotations
+
+from sayso.extract.quote_marks import find_quote_spans
+
+
+def spans(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quote_spans(text)]
+
+
+def test_curly_and_straight_double_quotes() -> None:
+    text = "“We are ready,” she said. \"So are we,\" he replied."
+    assert spans(text) == ["“We are ready,”", "\"So are we,\""]
+
+
+def test_plural_possessive_is_not_a_closing_quote() -> None:
+    text = "The allies’ summit ended. Officials called it a ‘turning point’ for China’s diplomacy."
+    assert spans(text) == ["‘turning point’"]
+
+
+def test_single_quotes_inside_double_quotes_stay_inside() -> None:
+    text = "“He told me ‘never again’ and left,” she said."
+    assert spans(text) == ["“He told me ‘never again’ and left,”"]
+
+
+def test_unclosed_quote_runs_to_paragraph_end_and_is_marked_open() -> None:
+    text = "“The first part of the statement.\n\n“The second part,” he said."
+    found = find_quote_spans(text)
+    assert [text[q.start : q.end] for q in found] == ["“The first part of the statement.", "“The second part,”"]
+    assert found[0].open_end and not found[1].open_end
+
+
+def test_two_apostrophes_used_as_double_quotes() -> None:
+    text = "The prime minister ''looked ashen,'' the aide said."
+    assert spans(text) == ["''looked ashen,''"]
+
+
+def test_apostrophes_in_words_are_ignored() -> None:
+    assert spans("It’s the union’s call, isn’t it?") == []
