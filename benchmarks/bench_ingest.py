@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "voa" / "voa_stories.jsonl"
 
 
-def make_corpus(source: Path, n: int, out: Path) -> None:
-    """N JSONL records from the source corpus, repeated with a distinct first line (so keys differ)."""
+def make_corpus(source: Path, n: int, out: Path, max_words: int = 0) -> None:
+    """N JSONL records from the source corpus, repeated with a distinct first line (so keys differ);
+    ``max_words`` cuts each story (for a memory run over many articles in less time)."""
     if source.is_file():
         base = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     else:
@@ -37,6 +38,8 @@ def make_corpus(source: Path, n: int, out: Path) -> None:
     with out.open("w", encoding="utf-8") as fh:
         for i in range(n):
             rec = dict(base[i % len(base)])
+            if max_words:
+                rec["text"] = " ".join(rec["text"].split(" ")[:max_words])
             rec["text"] = f"Copy {i // len(base)}.\n\n{rec['text']}" if i >= len(base) else rec["text"]
             fh.write(json.dumps(rec) + "\n")
 
@@ -102,6 +105,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--modes", default="extract,ingest", help="extract,ingest (or one of them)")
+    parser.add_argument("--max-words", type=int, default=0, help="cut each story to N words")
     parser.add_argument("--small-files", type=int, default=0, help="walk N tiny files instead")
     parser.add_argument("--child", default=None, help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, default=None, help=argparse.SUPPRESS)
@@ -120,7 +124,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        make_corpus(args.corpus, args.articles, corpus)
+        make_corpus(args.corpus, args.articles, corpus, args.max_words)
         results = {}
         for mode in args.modes.split(","):
             out = subprocess.run([*me, "--child", mode, "--file", str(corpus), "--workers", str(args.workers)],
