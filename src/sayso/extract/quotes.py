@@ -22,6 +22,7 @@ from sayso.extract.cues import content_child, find_cues, is_cue_verb, is_speech_
 from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
 from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
 from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
+from sayso.extract.sentences import sentence_of
 from sayso.extract.types import Attribution, Source
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ def _tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
 
 
 def _first_token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
@@ -96,13 +97,15 @@ def _gap_ok(gap: Span, verb: Token) -> bool:
 def _quote_before(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
     """The quote ending just before the cue's clause ("…,” Xi said)."""
     left = verb.left_edge
-    sent_start = verb.sent.start_char
+    sent_start = sentence_of(verb).start_char
     candidates = quotes.overlapping(max(0, sent_start - 3), verb.idx)
     for q in reversed(candidates):
         if q.end > verb.idx:
             continue
-        opener = doc.text[: q.start].rstrip(" \t")
-        if q.start > sent_start and opener and opener[-1] not in ":,;—–-\n([":
+        before = q.start - 1
+        while before >= 0 and quotes.text[before] in " \t":
+            before -= 1
+        if q.start > sent_start and before >= 0 and quotes.text[before] not in ":,;—–-\n([":
             return None  # a fragment quoted inside someone's clause ("he was “sure”, adding ...")
         gap = _tokens_between(doc, q.end, verb.idx)
         if _gap_ok(gap, verb) and q.end >= min(left.idx, sent_start) - 1:
@@ -116,7 +119,7 @@ def _quote_after(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
     q = quotes.next_after(verb.idx + len(verb))
     if q is None:
         return None
-    if "\n" in doc.text[verb.idx : q.start]:
+    if "\n" in quotes.text[verb.idx : q.start]:
         return None
     gap = _tokens_between(doc, verb.idx + len(verb), q.start)
     if len(gap) > MAX_GAP_TOKENS:
@@ -213,7 +216,7 @@ def _parenthetical_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str,
     cue's own small clause, as up to two spans."""
     if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and _is_inside_commas(verb)):
         return None
-    sent = verb.sent
+    sent = sentence_of(verb)
     left, right = verb.left_edge.i, verb.right_edge.i + 1
     pieces = []
     for a, b in ((sent.start, left), (right, sent.end)):
@@ -229,18 +232,19 @@ def _parenthetical_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str,
 def _is_inside_commas(verb: Token) -> bool:
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
-    return left > verb.sent.start and doc[left - 1].text == "," and right + 1 < verb.sent.end and doc[right + 1].text == ","
+    sent = sentence_of(verb)
+    return left > sent.start and doc[left - 1].text == "," and right + 1 < sent.end and doc[right + 1].text == ","
 
 
 def _colon_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
     """"Reporter Jane Doe says:" closing its paragraph: the next paragraph is what was said."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     last = sent[-1]
     while last.is_space and last.i > sent.start:
         last = doc[last.i - 1]
     if last.text != ":" or last.i <= verb.i:
         return None
-    text = doc.text
+    text = quotes.text
     start = last.idx + 1
     while start < len(text) and text[start] in " \t\r\n":
         start += 1
@@ -302,7 +306,7 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
             kind, content = got
     if not content:
         return None
-    att = Attribution(type=kind, content=content, sentence=verb.sent, cue=_cue_span(verb))  # type: ignore[arg-type]
+    att = Attribution(type=kind, content=content, sentence=sentence_of(verb), cue=_cue_span(verb))  # type: ignore[arg-type]
     speaker = speaker_of(verb, outside=lambda t: quotes.inside(t.idx) is None)
     _set_speaker(att, speaker)
     addressee = addressee_of(verb, child)
@@ -348,7 +352,7 @@ def _fits_trailing(att: Attribution, tr: Trailing) -> bool:
 
 def _trailing_attribution(quotes: _Quotes, doc: Doc, tr: Trailing) -> Attribution | None:
     """"<content>, X reported." as an attribution of its own."""
-    sent = tr.verb.sent
+    sent = sentence_of(tr.verb)
     got = _clause_content(quotes, doc, sent.start, tr.comma.i)
     if got is None:
         return None
@@ -360,7 +364,7 @@ def _trailing_attribution(quotes: _Quotes, doc: Doc, tr: Trailing) -> Attributio
 
 
 def _according_attribution(quotes: _Quotes, doc: Doc, according: Token, to: Token) -> Attribution | None:
-    sent = according.sent
+    sent = sentence_of(according)
     source = according_source(to)
     a_start, a_end = according_clause(according, to, sent)
     before, after = _trim(doc, sent.start, a_start), _trim(doc, a_end, sent.end)
@@ -375,13 +379,13 @@ def _according_attribution(quotes: _Quotes, doc: Doc, according: Token, to: Toke
     return att
 
 
-def _is_heading(doc: Doc, sent: Span) -> bool:
+def _is_heading(text: str, sent: Span) -> bool:
     """A short line standing alone without a final full stop ("‘Build up’ relations")."""
-    text = sent.text.strip()
-    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    para_end = doc.text.find("\n", sent.end_char - 1)
-    para = doc.text[para_start : para_end if para_end >= 0 else len(doc.text)].strip()
-    return para == text and len(text.split()) <= 12 and not text.endswith((".", "!", "?", ".”", "?”", '."'))
+    line = text[sent.start_char : sent.end_char].strip()
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    para_end = text.find("\n", sent.end_char - 1)
+    para = text[para_start : para_end if para_end >= 0 else len(text)].strip()
+    return para == line and len(line.split()) <= 12 and not line.endswith((".", "!", "?", ".”", "?”", '."'))
 
 
 def _covered(att: Attribution, q: QuoteSpan) -> bool:
@@ -400,7 +404,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
     own: dict[int, Attribution] = {}
     for verb in sorted(cues.verbs, key=lambda t: t.i):
-        if quotes.inside(verb.idx) is not None or _is_heading(doc, verb.sent) or _is_as_saying(verb):
+        if quotes.inside(verb.idx) is not None or _is_heading(quotes.text, sentence_of(verb)) or _is_as_saying(verb):
             continue
         att = _verb_attribution(quotes, doc, verb)
         if att is not None:
@@ -408,9 +412,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             by_sentence.setdefault(att.sentence.start, []).append(att)
 
     for tr in trailing.values():
-        if quotes.inside(tr.verb.idx) is not None or _is_heading(doc, tr.verb.sent):
+        if quotes.inside(tr.verb.idx) is not None or _is_heading(quotes.text, sentence_of(tr.verb)):
             continue
-        sent = tr.verb.sent
+        sent = sentence_of(tr.verb)
         mine = own.get(tr.verb.i)
         group = by_sentence.setdefault(sent.start, [])
         inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i
@@ -427,7 +431,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
             group.append(att)
 
     for according, to in cues.according:
-        sent = according.sent
+        sent = sentence_of(according)
         source = according_source(to)
         # "X told Y ..., according to Z": Z carried X's words. With no reporting verb beside it, "according
         # to Z" is an attribution of its own ("The economy grew 3%, according to the ministry").
@@ -459,15 +463,15 @@ def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> li
         if not q.double or any(s <= q.start and q.end <= e for s, e in claimed):
             continue
         tok = _first_token_at(doc, q.start)
-        if tok is None or _is_heading(doc, tok.sent):
+        if tok is None or _is_heading(quotes.text, sentence_of(tok)):
             continue
-        if tok.i != tok.sent.start or len(doc.text[q.start : q.end].split()) < MIN_CONTINUATION_WORDS:
+        if not tok.is_sent_start or len(quotes.text[q.start : q.end].split()) < MIN_CONTINUATION_WORDS:
             continue  # a scare quote or a fragment inside a sentence
         i = bisect_left(starts, q.start) - 1
         if i < 0:
             continue
         prev = atts[i]
-        if not _continues(doc.text, prev, q.start):
+        if not _continues(quotes.text, prev, q.start):
             continue
         if prev.type == "indirect":
             prev.type = "mixed"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.sentences import sentence_of
 from sayso.lexicons import read_words
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -137,7 +138,8 @@ def speaker_of(verb: Token, depth: int = 0, outside: Callable[[Token], bool] | N
 def _leftward_subject(verb: Token, outside: Callable[[Token], bool] | None) -> Speaker | None:
     """A participle the parser cut loose ("Xi sent a message, telling ..."): the nearest subject of a
     verb to its left in the sentence."""
-    for tok in reversed(verb.sent[: verb.i - verb.sent.start]):
+    sent = sentence_of(verb)
+    for tok in reversed(sent[: verb.i - sent.start]):
         if tok.dep_ in SUBJECT_DEPS and tok.head.i < verb.i and tok.head.pos_ in ("VERB", "AUX"):
             if outside is None or outside(tok):
                 return Speaker(phrase_of(tok), mention_of(phrase_of(tok)))
