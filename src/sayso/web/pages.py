@@ -14,7 +14,7 @@ from sayso.errors import InputError, SaysoError
 from sayso.report import Actor, Report
 from sayso.web import queries, relations
 from sayso.web.deps import cursor, run_extract
-from sayso.web.params import EventQuery, QuoteQuery, RelationQuery, SourceQuery
+from sayso.web.params import ArticleQuery, EventQuery, QuoteQuery, RelationQuery, SourceQuery
 from sayso.web.render import article_view
 
 router = APIRouter(include_in_schema=False)
@@ -38,7 +38,7 @@ def overview(request: Request) -> HTMLResponse:
         return _render(request, "index.html", {"counts": None, "db": corpus.path})
     cur = corpus.cursor()
     try:
-        latest, _ = queries.articles(cur, queries.ArticleQuery(limit=10))
+        latest, _ = queries.articles(cur, ArticleQuery(limit=10))
         return _render(request, "index.html", {
             "counts": queries.counts(cur), "latest": latest, "speakers": queries.top_speakers(cur, 10),
             "db": corpus.path,

@@ -201,6 +201,7 @@ class QuoteIndex:
         speaker has quotes)."""
         for token in [t for w in words for t in tokens(w)]:
             codes, postings = self.words.estimate(token)
+            # read whichever is shorter: the postings, or the candidate rows' texts
             if postings <= (self.size if rows is None else len(rows)):
                 found = self.words.rows_of(codes)
                 rows = found if rows is None else _within(rows, found)
@@ -256,7 +257,12 @@ class QuoteIndex:
         else:
             total = len(rows)
             page = rows[p.offset:p.offset + p.limit]
-        items = self.table.take(pa.array(page, type=pa.int64())).to_pylist() if len(page) else []
+        if not len(page):
+            items = []
+        elif page[-1] - page[0] + 1 == len(page):  # consecutive rows (no filter, a date range): no copy
+            items = self.table.slice(int(page[0]), len(page)).to_pylist()
+        else:
+            items = self.table.take(pa.array(page, type=pa.int64())).to_pylist()
         for item in items:
             item["via"] = json.loads(item["via"])
         return items, int(total)
