@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from sayso.errors import SaysoError
 from sayso.settings import Settings
 
 
@@ -21,6 +22,11 @@ def serve_command(
 
     settings = Settings.from_env(db_path=db, host=host, port=port)
     app = create_app(settings.db_path, settings)
+    try:  # index the quotes now rather than on the first request
+        size = app.state.corpus.quote_index().size
+        typer.echo(f"sayso: {settings.db_path}: {size:,} quotes indexed", err=True)
+    except SaysoError as exc:
+        typer.echo(f"sayso: {exc}; serving the Paste page and the extract API only", err=True)
     typer.echo(f"sayso: serving {settings.db_path} on http://{settings.host}:{settings.port}/", err=True)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
 
