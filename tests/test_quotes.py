@@ -143,7 +143,7 @@ def test_message_to_addressee(reports: dict[str, Report]) -> None:
 
 def test_outlet_alone_is_the_speaker(reports: dict[str, Report]) -> None:
     r = reports["sources"]
-    q = find(r, "publish new figures")
+    q = find(r, "The ministry plans")
     assert speaker(q) == "TASS" and q.via == []
     un = find(r, "Grain exports through the Black Sea")
     assert speaker(un) == "United Nations" and un.cue and un.cue.text == "according to"

@@ -17,7 +17,7 @@ from spacy.vocab import Vocab
 
 from sayso.lexicons import read_tsv, read_words
 
-MIN_RATE = 0.3
+MIN_RATE = 0.1
 # The order children are tried in when a verb has several candidates: clauses before objects.
 DEP_ORDER = ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "prep", "acomp", "attr", "advcl", "dative",
              "nsubjpass")
@@ -103,3 +103,12 @@ def is_cue_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     table = cue_table()
     return lemma in table.deps or lemma in table.speech
+
+
+@lru_cache(maxsize=1)
+def _belief_lemmas() -> frozenset[str]:
+    return frozenset(row[0] for row in read_tsv("belief_verbs.tsv"))
+
+
+def is_belief_verb(verb: Token) -> bool:
+    return verb.lemma_.lower() in _belief_lemmas()

@@ -18,7 +18,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.cues import content_child, find_cues, is_cue_verb, is_speech_verb
+from sayso.extract.attribution_filter import features, keep
+from sayso.extract.cues import content_child, find_cues, is_belief_verb, is_cue_verb, is_speech_verb
 from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
 from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
 from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
@@ -274,9 +275,10 @@ def _cue_span(verb: Token) -> Span:
     return doc[verb.i : end]
 
 
-def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | None:
+def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = False) -> Attribution | None:
     content: list[tuple[int, int]] = []
     kind = "indirect"
+    how = "child"
     child = content_child(verb)
     saying = _as_saying(verb)
     if saying is not None:
@@ -287,21 +289,26 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
         after = _quote_after(quotes, doc, verb)
         if before is not None:
             content = [(q.start, q.end) for q in quotes.chain(before)]
-            kind = "direct"
+            kind, how = "direct", "quote_before"
             if after is not None and after.start > before.end:
                 content += [(q.start, q.end) for q in quotes.chain(after)]
         elif after is not None and (child is None or child.idx >= after.start):
             content = [(q.start, q.end) for q in quotes.chain(after)]
-            kind = "direct"
+            kind, how = "direct", "quote_after"
     if not content and child is None:
         child = _statement_clause(verb)
+        how = "statement"
     if not content and child is not None:
         got = _clause_content(quotes, doc, child.left_edge.i, _content_end(child, verb))
         if got is None:
             return None
         kind, content = got
+        how = f"{how}:{child.dep_}"
     if not content and is_speech_verb(verb):
-        got = _parenthetical_content(quotes, doc, verb) or _colon_content(quotes, doc, verb)
+        got = _parenthetical_content(quotes, doc, verb)
+        how = "parenthetical"
+        if got is None:
+            got, how = _colon_content(quotes, doc, verb), "colon"
         if got is not None:
             kind, content = got
     if not content:
@@ -319,6 +326,13 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
     att.hedged = att.hedged or is_hedged(verb)
     if att.speaker is None and not is_speech_verb(verb):
         return None  # "The so-called offer was rejected": an act without anyone saying anything
+    # The filter learned PolNeAR's habits; the forms sayso promises always stay: "quoted X as saying",
+    # hedged passives ("is said to"), beliefs and intentions from the hand-written list.
+    if saying is not None or att.hedged or is_belief_verb(verb):
+        return att
+    att.features = tuple(features(verb, att, how))
+    if not keep_all and not keep(list(att.features)):
+        return None
     return att
 
 
@@ -392,8 +406,9 @@ def _covered(att: Attribution, q: QuoteSpan) -> bool:
     return any(s <= q.start and q.end <= e for s, e in att.content)
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """Every attribution in the document, in text order, with speaker/addressee/via mentions attached."""
+def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
+    """Every attribution in the document, in text order, with speaker/addressee/via mentions attached.
+    ``keep_all`` skips the learned filter (to train it)."""
     if not len(doc):
         return []
     quotes = _Quotes(doc.text)
@@ -406,7 +421,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for verb in sorted(cues.verbs, key=lambda t: t.i):
         if quotes.inside(verb.idx) is not None or _is_heading(quotes.text, sentence_of(verb)) or _is_as_saying(verb):
             continue
-        att = _verb_attribution(quotes, doc, verb)
+        att = _verb_attribution(quotes, doc, verb, keep_all)
         if att is not None:
             own[verb.i] = att
             by_sentence.setdefault(att.sentence.start, []).append(att)

@@ -32,3 +32,4 @@ class Attribution:
     via: list[Source] = field(default_factory=list)  # nearest source first
     hedged: bool = False
     speaker_phrase: Span | None = None  # the whole noun phrase the speaker mention sits in (PolNeAR's Source)
+    features: tuple[str, ...] = ()  # what the learned filter saw (cue-verb attributions only)
