@@ -257,12 +257,13 @@ class ActorResolver:
             speakers: set[str] = set()
             if tok.i in self._quoted:  # “He should never have been jailed,” Gallagher said: he is not Gallagher
                 speakers = {k for i in coref.quote_speakers(tok, self._quoted) if (k := self._by_token.get(i))}
-            candidates = self._persons
+            keep = None
             if tok.i not in self._quoted and coref.is_speech_subject(tok):
                 # “...,” he said: the speaker was introduced outside quotes, not by a "he" inside them
-                candidates = [(t, k) for t, k in self._persons if t.i not in self._quoted]
+                keep = lambda t: t.i not in self._quoted  # noqa: E731
             key = coref.pick_antecedent(
-                tok, candidates, lambda k: self._drafts[k].gender in (None, gender) and k not in speakers)
+                tok, self._persons, lambda k: self._drafts[k].gender in (None, gender) and k not in speakers,
+                keep=keep)
             if key is not None:
                 self._drafts[key].gender = self._drafts[key].gender or gender
         elif refers == "thing" and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):
@@ -336,8 +337,7 @@ class ActorResolver:
             return None
         kind = self._drafts[owner].type
         pool = self._persons if kind == "person" else self._things
-        before = [k for t, k in pool if t.i < owner_tok.i and k != owner and self._drafts[k].type == kind]
-        return before[-1] if before else None
+        return coref.latest(pool, 0, owner_tok.i, lambda k: k != owner and self._drafts[k].type == kind)
 
     def _new_from(self, mention: Span) -> str | None:
         text = clean(mention.text)

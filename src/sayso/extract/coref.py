@@ -12,6 +12,7 @@ country, compatible role), preferring the same sentence, never the description's
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -22,10 +23,22 @@ _LOOKBACK_SENTENCES = 6
 _NEAR_SENTENCES = 2
 
 
+def _between(candidates: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """Candidates whose root lies in tokens [start, end): a slice found by bisection, so each lookup
+    costs the size of its window, not of the document (a 5 MB text has tens of thousands)."""
+    lo = bisect_left(candidates, start, key=lambda c: c[0].i)
+    hi = bisect_left(candidates, end, lo=lo, key=lambda c: c[0].i)
+    return candidates[lo:hi]
+
+
 def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str], bool],
-                    same_sentence_only: bool = False) -> str | None:
+                    same_sentence_only: bool = False, keep: Callable[[Token], bool] | None = None) -> str | None:
+    """``candidates`` are in text order; ``keep`` filters them by mention token."""
     coargs = _coarguments(pron)
-    before = [(t, k) for t, k in candidates if t.i < pron.i and ok(k) and t.i not in coargs]
+    # Nothing further back than the look-back limit can be chosen (see the distance check below).
+    first = pron.sent.start if same_sentence_only else _sentence_start_back(pron, _LOOKBACK_SENTENCES + 1)
+    before = [(t, k) for t, k in _between(candidates, first, pron.i)
+              if ok(k) and t.i not in coargs and (keep is None or keep(t))]
     if not before:
         return None
     sent_start = pron.sent.start
@@ -54,14 +67,21 @@ def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[str],
                    exclude: str | None = None, near: bool = False) -> str | None:
     """The person a description refers to: latest compatible mention before it, same sentence first.
     ``near``: only look back a couple of sentences (a bare "the leader" says little about who)."""
-    before = [(t, k) for t, k in candidates if t.i < head.i and ok(k) and k != exclude]
-    if near:
-        first = _sentence_start_back(head, _NEAR_SENTENCES)
-        before = [(t, k) for t, k in before if t.i >= first]
-    if not before:
-        return None
-    same = [k for t, k in before if t.i >= head.sent.start]
-    return same[-1] if same else before[-1][1]
+    first = _sentence_start_back(head, _NEAR_SENTENCES) if near else 0
+    # The latest compatible mention wins (a same-sentence one is always the latest): walk back from
+    # the description and stop at the first, rather than filtering every earlier mention.
+    return latest(candidates, first, head.i, lambda key: key != exclude and ok(key))
+
+
+def latest(candidates: list[Candidate], start: int, end: int, ok: Callable[[str], bool]) -> str | None:
+    """The key of the last candidate rooted in tokens [start, end) that ``ok`` accepts; walks back from
+    ``end`` without copying the list."""
+    i = bisect_left(candidates, end, key=lambda c: c[0].i) - 1
+    while i >= 0 and candidates[i][0].i >= start:
+        if ok(candidates[i][1]):
+            return candidates[i][1]
+        i -= 1
+    return None
 
 
 def _sentence_start_back(tok: Token, n: int) -> int:
