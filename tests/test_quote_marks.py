@@ -38,3 +38,18 @@ def test_two_apostrophes_used_as_double_quotes() -> None:
 
 def test_apostrophes_in_words_are_ignored() -> None:
     assert spans("It’s the union’s call, isn’t it?") == []
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="“”\"‘’' \nabcXY,.:", max_size=120))
+def test_spans_are_ordered_inside_the_text_and_open_with_a_mark(text: str) -> None:
+    found = find_quote_spans(text)
+    assert [q.start for q in found] == sorted(q.start for q in found)
+    for q in found:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start] in "“\"‘'"
+        assert "\n" not in text[q.start : q.end]
