@@ -97,7 +97,8 @@ def build_report(doc: Doc, article: Article) -> Report:
     info = article_info(article)
     attributions = find_attributions(doc)
     actors = ActorResolver(doc)
-    quotes = [to_quote(i, att, actors, doc.text) for i, att in enumerate(attributions, start=1)]
+    text = doc.text  # built anew on every access: once per document, not once per quote
+    quotes = [to_quote(i, att, actors, text) for i, att in enumerate(attributions, start=1)]
     claims = find_claims(doc, attributions, actors)
     events = find_events(doc, attributions, actors, article.published)
     return Report(article=info, actors=actors.actors(), quotes=quotes, claims=claims, events=events)
