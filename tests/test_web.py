@@ -89,7 +89,7 @@ def test_actor_api_profile(client: TestClient) -> None:
     assert body["quotes"] == 2 and body["state_media_only"] == 1 and body["with_source"] == 1
     assert [a["name"] for a in body["addressed"]] == ["Norway"]
     assert [s["name"] for s in body["carried_by"]] == ["NRT"]
-    assert {e["type"] for e in body["events_page"]["items"]} == {"CONSULT", "DEMAND"}
+    assert {e["type"] for e in body["events_page"]["items"]} == {"CONSULT", "REQUEST"}
 
 
 def test_events_filter_by_type_and_actor(client: TestClient) -> None:

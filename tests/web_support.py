@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sayso.report import (
     Actor, ActorRef, ArticleInfo, Claim, Content, Cue, Event, EventDate, Location, Quote, Report, TextRef, Via,
-    offset_errors,
+    offset_errors, validate,
 )
 
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -81,7 +81,7 @@ def report_1() -> Report:
               _sentence(t, "Dahl and Korpela met", "Monday."),
               EventDate("2024-04-29", "2024-04-29", "day", "on Monday", span(t, "on Monday")),
               Location("Geneva", span(t, "Geneva"), "CHE"), cameo="04", intensity=1.0),
-        Event("e2", "DEMAND", None, ["a1"], ["a2"], TextRef("told", span(t, "told")), _sentence(t, "GENEVA", "NRT."),
+        Event("e2", "REQUEST", None, ["a1"], ["a2"], TextRef("told", span(t, "told")), _sentence(t, "GENEVA", "NRT."),
               EventDate("2024-04-30", "2024-04-30", "day", None, None), cameo="10", intensity=-5.0),
     ]
     info = ArticleInfo(id="", text=t, published="2024-04-30", title="Ministers Trade Warnings Over Grain Corridor",
@@ -116,6 +116,7 @@ def _finish(report: Report) -> Report:
     report.article.id = Article(text=report.article.text).id
     errors = offset_errors(report)
     assert not errors, errors
+    validate(report)  # the fixtures obey the published schema, as extracted reports do
     return report
 
 
