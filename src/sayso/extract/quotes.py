@@ -230,6 +230,20 @@ def _parenthetical_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str,
     return kind, [span for _, spans in pieces for span in spans]
 
 
+def _rest_of_sentence(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
+    """"McCain says the movement ... appeals to ...": the parser made the clause's subject an object;
+    what follows the verb (and its addressee) to the sentence's end is the content."""
+    sent = sentence_of(verb)
+    start = verb.i + 1
+    while start < sent.end and doc[start].dep_ in ("prt", "dobj", "dative", "advmod") and doc[start].head.i == verb.i \
+            and doc[start].pos_ in ("PRON", "ADV", "ADP"):
+        start += 1
+    rest = doc[start : sent.end]
+    if len(rest) < 4 or not any(t.pos_ in ("VERB", "AUX") and t.head.i != verb.i for t in rest):
+        return None
+    return _clause_content(quotes, doc, start, sent.end)
+
+
 def _is_inside_commas(verb: Token) -> bool:
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
@@ -309,6 +323,8 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
         how = "parenthetical"
         if got is None:
             got, how = _colon_content(quotes, doc, verb), "colon"
+        if got is None:
+            got, how = _rest_of_sentence(quotes, doc, verb), "rest"
         if got is not None:
             kind, content = got
     if not content:
