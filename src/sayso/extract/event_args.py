@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from sayso.extract.actors import ActorResolver
+from sayso.extract.entities import entity_at
 from sayso.extract.event_patterns import Rule
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -45,19 +46,10 @@ def noun_phrase(token: Token) -> Span:
     end = token.i + 1
     while end < len(doc) and doc[end].dep_ in {"compound", "flat"} and doc[end].head.i > token.i:
         end += 1
-    if token.ent_type_ and token.ent_iob_ != "O":  # extend to the entity the token sits in
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                start, end = min(start, ent.start), max(end, ent.end)
-                break
+    ent = entity_at(token) if token.ent_type_ else None
+    if ent is not None:  # extend to the entity the token sits in
+        start, end = min(start, ent.start), max(end, ent.end)
     return doc[start:end]
-
-
-def _entity(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
 
 
 def candidate_spans(token: Token) -> Iterator[Span]:
@@ -68,7 +60,7 @@ def candidate_spans(token: Token) -> Iterator[Span]:
         if inner is not None:
             yield from candidate_spans(inner)
     yield noun_phrase(token)
-    ent = _entity(token)
+    ent = entity_at(token)
     if ent is not None:
         yield ent
     for child in token.children:
@@ -81,7 +73,7 @@ def candidate_spans(token: Token) -> Iterator[Span]:
     if token.pos_ == "NOUN":  # "Russian strikes", "Thai protesters", "the EU delegation"
         for child in token.lefts:
             if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS | {"ORG"}:
-                ent = _entity(child)
+                ent = entity_at(child)
                 if ent is not None:
                     yield ent
 

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from sayso.extract.actor_lexicons import group_nouns, regions, roles
 from sayso.extract.countries import country_code, demonym_code
+from sayso.extract.entities import entities_within, entity_starting
 
 _STATE = ["state", "state-run", "state-owned", "state-controlled", "government", "official", "party"]
 _RUN = ["run", "owned", "controlled", "backed", "funded"]
@@ -97,11 +98,11 @@ def media_descriptions(doc: Doc) -> list[MediaDescription]:
         country, start = country_left(doc, span.start)
         end = span.end
         outlet = None
-        ent = _ent_starting(doc, end)
+        ent = entity_starting(doc, end)
         if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and not _is_country(ent):
             outlet, end = ent, ent.end
         else:
-            inner = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.ent_id_.startswith("outlet:")]
+            inner = [e for e in entities_within(span) if e.ent_id_.startswith("outlet:")]
             outlet = inner[0] if inner else None
         out.append(MediaDescription(doc[start:end], outlet, country))
     return out
@@ -109,14 +110,6 @@ def media_descriptions(doc: Doc) -> list[MediaDescription]:
 
 def _is_country(ent: Span) -> bool:
     return ent.ent_id_.startswith("country:") or (ent.label_ == "GPE" and country_code(ent.text) is not None)
-
-
-def _ent_starting(doc: Doc, i: int) -> Span | None:
-    if i < len(doc) and doc[i].ent_iob_ == "B":
-        for ent in doc.ents:
-            if ent.start == i:
-                return ent
-    return None
 
 
 def groups(doc: Doc) -> list[GroupMention]:

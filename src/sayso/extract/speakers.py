@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.entities import entity_at
 from sayso.extract.sentences import sentence_of
 from sayso.lexicons import read_words
 
@@ -51,17 +52,10 @@ def phrase_of(head: Token) -> Span:
 
 
 def _entity_at(tok: Token) -> Span | None:
-    if tok.ent_iob_ == "O" or tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY",
-                                                  "QUANTITY"):
+    """The name entity holding ``tok``; numbers and dates do not name a speaker."""
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
         return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+    return entity_at(tok)
 
 
 def mention_of(phrase: Span) -> Span:
