@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from conftest import needs_model, needs_shared
 from sayso.report import Quote, Report, offset_errors

@@ -15,14 +15,12 @@ def polnear(
     limit: Annotated[int | None, typer.Option(help="Score only the first N articles (by file name).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")] = False,
     n_process: Annotated[int, typer.Option("--n-process", help="Worker processes for extraction.")] = 1,
-    speaker: Annotated[str, typer.Option(help="Score the speaker's whole noun phrase (PolNeAR's Source) or "
-                                               "the report's shortest naming mention (runs sayso.extract_many).")] = "phrase",
 ) -> None:
     """Score content, cue and source spans (exact and soft) and whole attributions."""
     from sayso.eval.polnear import evaluate, format_scores
 
     try:
-        scores = evaluate(directory, limit=limit, n_process=n_process, speaker=speaker)
+        scores = evaluate(directory, limit=limit, n_process=n_process)
     except SaysoError as exc:
         typer.echo(f"sayso: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None

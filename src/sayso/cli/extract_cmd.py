@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,7 +12,7 @@ import typer
 from sayso.api import extract_many
 from sayso.errors import InputError
 from sayso.read.article import Article, ReadError
-from sayso.read.text import article_from_bytes, read_text_file
+from sayso.read.text import article_from_bytes
 from sayso.report import Report
 from sayso.settings import Settings
 

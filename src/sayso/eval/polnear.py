@@ -275,7 +275,8 @@ def score_pairs(pairs: Iterable[tuple[Annotated, Annotated]]) -> Scores:
 
 
 def from_attributions(name: str, text: str, attributions: Iterable[Attribution]) -> Annotated:
-    """The extractor's own records: the speaker is the whole noun phrase, as PolNeAR marks a Source."""
+    """The extractor's raw records, as the report will show them (speaker = the whole noun phrase);
+    used while training the filter, before reports exist."""
     relations = []
     for a in attributions:
         phrase = a.speaker_phrase if a.speaker_phrase is not None else a.speaker
@@ -287,36 +288,17 @@ def from_attributions(name: str, text: str, attributions: Iterable[Attribution])
     return Annotated(name, text, relations)
 
 
-SPEAKER_MODES = ("phrase", "mention")
+def evaluate(directory: str | Path, *, limit: int | None = None, n_process: int = 1) -> Scores:
+    """Extract every article of the split with the product itself (``sayso.extract_many``) and score the
+    reports against the gold annotations: PolNeAR's Source is the report's speaker span (the speaker's
+    whole noun phrase), its Cue our cue, its Content our content spans."""
+    from sayso.api import extract_many
+    from sayso.read.article import Article
 
-
-def evaluate(directory: str | Path, *, limit: int | None = None, n_process: int = 1,
-             speaker: str = "phrase") -> Scores:
-    """Extract every article of the split and score it against the gold annotations.
-
-    ``speaker="mention"`` runs the whole product (``sayso.extract_many``) and scores the report's speaker,
-    the shortest naming span ("Bernie Sanders" for "Vermont Sen. Bernie Sanders"). ``"phrase"`` (the
-    default) runs the same parse and attribution step but scores the speaker's whole noun phrase, which
-    is what PolNeAR annotates as Source; content and cue spans are the same in both modes.
-    """
-    if speaker not in SPEAKER_MODES:
-        raise InputError(f"speaker must be one of {', '.join(SPEAKER_MODES)}")
     gold = read_split(directory, limit)
-    if speaker == "mention":
-        from sayso.api import extract_many
-        from sayso.read.article import Article
-
-        articles = (Article(text=g.text, path=g.name) for g in gold)
-        reports: Iterator[Report] = extract_many(articles, n_process=n_process)
-        return score_pairs((from_report(g.name, r), g) for g, r in zip(gold, reports, strict=True))
-    from sayso.extract.quotes import find_attributions
-    from sayso.nlp import load_pipeline
-
-    nlp = load_pipeline()
-    docs = nlp.pipe((g.text for g in gold), batch_size=16, n_process=n_process)
-    return score_pairs(
-        (from_attributions(g.name, g.text, find_attributions(doc)), g) for g, doc in zip(gold, docs, strict=True)
-    )
+    articles = (Article(text=g.text, path=g.name) for g in gold)
+    reports: Iterator[Report] = extract_many(articles, n_process=n_process)
+    return score_pairs((from_report(g.name, r), g) for g, r in zip(gold, reports, strict=True))
 
 
 def format_scores(scores: Scores) -> str:

@@ -62,6 +62,15 @@ def _ref(span: Span | None, actors: ActorResolver) -> ActorRef | None:
     return ActorRef(actors.resolve(span), span.text, (span.start_char, span.end_char))
 
 
+def _speaker_ref(att: Attribution, actors: ActorResolver) -> ActorRef | None:
+    """The speaker's evidence is the whole noun phrase ("Vermont Sen. Bernie Sanders", PolNeAR's Source);
+    the actor is resolved from the naming mention inside it ("Bernie Sanders")."""
+    if att.speaker is None:
+        return None
+    phrase = att.speaker_phrase if att.speaker_phrase is not None else att.speaker
+    return ActorRef(actors.resolve(att.speaker), phrase.text, (phrase.start_char, phrase.end_char))
+
+
 def _text_ref(span: Span | None) -> TextRef | None:
     return None if span is None else TextRef(span.text, (span.start_char, span.end_char))
 
@@ -84,7 +93,7 @@ def to_quote(index: int, att: Attribution, actors: ActorResolver, text: str) -> 
         type=att.type,
         content=Content(" ".join(text[s:e] for s, e in att.content), [tuple(s) for s in att.content]),  # type: ignore[misc]
         cue=cue,
-        speaker=_ref(att.speaker, actors),
+        speaker=_speaker_ref(att, actors),
         addressee=_ref(att.addressee, actors),
         via=vias(att, actors),
         hedged=att.hedged,
