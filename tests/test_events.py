@@ -200,7 +200,7 @@ def test_packaged_set_is_big_and_balanced():
     assert len(sentences) >= 150
     per_type = Counter(e.type for s in sentences for e in s.events)
     assert set(per_type) == set(PLOVER_TYPES) and min(per_type.values()) >= 6
-    assert {s.split for s in sentences} == {"dev", "test", "holdout"}
+    assert {s.split for s in sentences} == {"dev", "test", "holdout", "holdout2"}
     assert any(not s.events for s in sentences)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.actor_kinds import is_role_or_group
 from sayso.extract.actors import ActorResolver
 from sayso.extract.entities import entity_at
 from sayso.extract.event_patterns import Rule
@@ -66,7 +67,7 @@ def candidate_spans(token: Token) -> Iterator[Span]:
     for child in token.children:
         if child.dep_ == "appos":
             yield noun_phrase(child)
-    if token.lemma_ in INSTITUTIONS:  # "Myanmar's military government": the country acts
+    if token.lemma_ in INSTITUTIONS or is_role_or_group(token):  # "Myanmar's military government": the country acts
         poss = _child(token, {"poss"})
         if poss is not None:
             yield noun_phrase(poss)
@@ -84,6 +85,13 @@ def resolve_token(token: Token | None, actors: ActorResolver) -> list[str]:
         return []
     ids: list[str] = []
     for tok in [token, *token.conjuncts]:
+        joint = _joint_modifiers(tok)
+        if joint:  # "Russian and Chinese warships": one actor per nationality
+            for mod in joint:
+                actor_id = actors.resolve(entity_at(mod) or mod.doc[mod.i : mod.i + 1])
+                if actor_id is not None and actor_id not in ids:
+                    ids.append(actor_id)
+            continue
         for span in candidate_spans(tok):
             actor_id = actors.resolve(span)
             if actor_id is not None:
@@ -91,6 +99,15 @@ def resolve_token(token: Token | None, actors: ActorResolver) -> list[str]:
                     ids.append(actor_id)
                 break
     return ids
+
+
+def _joint_modifiers(token: Token) -> list[Token]:
+    """Coordinated nationality or country modifiers of one noun ("French and Indian troops"), else []."""
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS:
+            mods = [child, *(c for c in child.conjuncts if c.ent_type_ in _GROUP_ENTS)]
+            return mods if len(mods) > 1 else []
+    return []
 
 
 def _child(token: Token, deps: set[str]) -> Token | None:

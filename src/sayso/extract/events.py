@@ -94,6 +94,11 @@ def _rejected(hit: Hit) -> bool:
     return False
 
 
+# acts two sides do together: with both named as subjects ("X and Y held talks") the first named is the
+# actor and the others its recipients, one dyad per event as a coder would record it
+JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+
+
 def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]]:
     rule, trigger = hit.rule, hit.trigger
     if rule.kind == "blame":
@@ -116,6 +121,8 @@ def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]
             return [], []
     if rule.swap:  # the host is the subject: the visitor is the actor
         actor_ids, recipient_ids = recipient_ids, actor_ids
+    if rule.type in JOINT_TYPES and len(actor_ids) > 1 and not recipient_ids:
+        actor_ids, recipient_ids = actor_ids[:1], actor_ids[1:]  # "X and Y held talks": X met Y
     return actor_ids, recipient_ids
 
 
