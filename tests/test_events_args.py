@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import needs_model
-from tests.test_events import only
+from tests.test_events import events_of, only
 
 
 @needs_model
@@ -27,3 +27,30 @@ def test_joint_subjects_become_actor_and_recipient(text, etype, actor, recipient
 def test_joint_subjects_with_a_named_partner_stay_actors():
     event, actors, recipients = only("Chile and Peru reached a trade agreement with Bolivia.")
     assert event.type == "AGREE" and set(actors) == {"CHL", "PER"} and recipients == ["BOL"]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient"),
+    [
+        ("Libyan coast guards seized a Greek-flagged trawler off Benghazi.", "COERCE", "LBY", "GRC"),
+        ("Chilean protesters marched through the capital against pension cuts.", "PROTEST", "CHL", "CHL"),
+        ("Uzbek police detained a group of opposition bloggers.", "COERCE", "UZB", "UZB"),
+        ("Lebanon eased restrictions on Syrian refugees seeking work permits.", "CONCEDE", "LBN", "SYR"),
+    ],
+)
+def test_recipient_from_demonyms_and_domestic_acts(text, etype, actor, recipient):
+    event, actors, recipients = only(text)
+    assert (event.type, actors, recipients) == (etype, [actor], [recipient])
+
+
+@needs_model
+def test_sponsor_demonym_is_not_the_target():
+    _, evs = events_of("Turkish jets struck Iranian-backed fighters on Sunday.")
+    assert all("IRN" not in r for _e, _a, r in evs)
+
+
+@needs_model
+def test_no_own_country_for_a_withdrawal_from_somewhere():
+    event, actors, recipients = only("Malian troops withdrew from the disputed town on Friday.")
+    assert event.type == "RETREAT" and "MLI" not in recipients

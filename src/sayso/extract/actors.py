@@ -134,6 +134,13 @@ class ActorResolver:
                 return draft.actor()
         return None
 
+    def country(self, code: str, mention: Span) -> str:
+        """The id of country ``code``'s actor, with ``mention`` (a name or demonym) as one of its mentions:
+        for events aimed at the country of a group named by a demonym ("Palestinian workers")."""
+        key = self._draft(Proto(f"country:{code}", country_name(code), "country", code, "GOV")).key
+        self._add_mention(key, mention)
+        return self._drafts[key].id
+
     def key_at(self, token: Token) -> str | None:
         """The actor key already bound to a token, if any (no side effects)."""
         return self._by_token.get(token.i)

@@ -250,3 +250,39 @@ def place_token(trigger: Token, verb: Token | None) -> Token | None:
             if child.dep_ == "dobj" and child.ent_type_ in _PLACE_ENTS and trigger.lemma_ in {"visit", "tour"}:
                 return child
     return None
+
+
+# "Iranian-backed militias": the country modifies a sponsor word, it does not own the object
+SPONSOR_WORDS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "ally", "allied", "align",
+                 "aligned", "lead", "led", "fund", "funded", "arm", "armed", "broker", "brokered", "base", "based"}
+
+
+def foreign_in_object(trigger: Token, own: set[str], actors: ActorResolver) -> str | None:
+    """A country other than the actor's named anywhere in the trigger's object ("eased restrictions on
+    Palestinian workers"): the foreign party a domestic-looking act is aimed at."""
+    for obj in (c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}):
+        for tok in obj.subtree:
+            if tok.ent_type_ not in _GROUP_ENTS or tok.ent_iob_ != "B" or tok.head.lemma_ in SPONSOR_WORDS:
+                continue
+            ent = entity_at(tok)
+            actor = actors.actor_of(actors.resolve(ent)) if ent is not None else None
+            if actor is not None and actor.country and actor.country not in own:
+                return actor.id if actor.type == "country" else actors.country(actor.country, ent)
+    return None
+
+
+def object_country(token: Token, actors: ActorResolver) -> str | None:
+    """The country named among an object's left modifiers, when the object itself is no country:
+    "a British-flagged tanker", "a Taiwanese fishing boat", "U.S. journalist Evan Brook"."""
+    doc = token.doc
+    for tok in doc[token.left_edge.i : token.i]:
+        if tok.ent_type_ not in _GROUP_ENTS or tok.ent_iob_ != "B":
+            continue
+        ent = entity_at(tok)
+        if ent is None or ent.end > token.i + 1 or tok.head.lemma_ in SPONSOR_WORDS:
+            continue
+        actor_id = actors.resolve(ent)
+        actor = actors.actor_of(actor_id)
+        if actor is not None and actor.country:
+            return actor_id if actor.type == "country" else actors.country(actor.country, ent)
+    return None

@@ -111,10 +111,15 @@ def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]
     actor_ids = args.resolve_token(actor_tok, actors)
     recipient_ids: list[str] = []
     if not rule.self_only:
-        for tok in args.recipient_tokens(rule, trigger, hit.verb):
+        tokens = list(args.recipient_tokens(rule, trigger, hit.verb))
+        for tok in tokens:
             recipient_ids = [i for i in args.resolve_token(tok, actors) if i not in actor_ids]
             if recipient_ids:
                 break
+        if not _with_country(recipient_ids, actors):  # "seized a British-flagged tanker"
+            found = next((c for tok in tokens if (c := args.object_country(tok, actors)) is not None), None)
+            if found is not None and found not in actor_ids and found not in recipient_ids:
+                recipient_ids = [*recipient_ids, found]
     if rule.objects_ent:  # the object must itself be an actor ("welcomed Putin", not "welcomed the move")
         obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
         if not args.resolve_token(obj, actors):
@@ -136,6 +141,38 @@ def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: 
         actor_id = actors.resolve(ent)
         if actor_id is not None and actor_id not in actor_ids:
             return [actor_id]
+    return []
+
+
+def _with_country(actor_ids: list[str], actors: ActorResolver) -> bool:
+    return any((a := actors.actor_of(i)) is not None and a.country for i in actor_ids)
+
+
+# acts a government or its people direct at home unless a foreign target is named: protesters protest
+# their own government, police arrest their own citizens, a government eases its own curfew
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "RETREAT"}
+
+
+def _own_country(hit: Hit, sentence: Span, actor_ids: list[str], actors: ActorResolver) -> list[str]:
+    """The actor's own country as recipient of a domestic act, named by a country actor or a demonym in
+    the sentence; nothing for a withdrawal *from* somewhere (that place is foreign)."""
+    if hit.rule.type not in DOMESTIC or any(c.lower_ in {"from", "out"} for c in hit.trigger.children):
+        return []
+    found = [a for a in (actors.actor_of(i) for i in actor_ids) if a is not None]
+    foreign = args.foreign_in_object(hit.trigger, {a.country for a in found if a.country}, actors)
+    if foreign is not None:
+        return [foreign]
+    countries = [a.id for a in found if a.type == "country"]
+    if countries:
+        return countries[:1]
+    codes = {a.country for a in found if a.country}
+    if len(codes) != 1:
+        return []
+    for ent in sentence.ents:  # "Kenyan protesters": the demonym names the country
+        if ent.label_ in {"GPE", "NORP"}:
+            actor = actors.actor_of(actors.resolve(ent))
+            if actor is not None and actor.country in codes:
+                return [actor.id if actor.type == "country" else actors.country(actor.country, ent)]
     return []
 
 
@@ -264,6 +301,8 @@ def find_events(
         location, place_actor = _location(hit, actors)
         if not recipient_ids:
             recipient_ids = _place_recipient(rule.type, place_actor, actor_ids)
+        if not recipient_ids and not rule.self_only or rule.self_only and rule.type == "RETREAT":
+            recipient_ids = recipient_ids or _own_country(hit, sentence, actor_ids, actors)
         events.append((hit, Event(
             id="",
             type=ev_type,
