@@ -19,6 +19,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.attribution_filter import features, keep
+from sayso.extract.labels import find_label_attributions
 from sayso.extract.cues import content_child, find_cues, is_belief_verb, is_cue_verb, is_speech_verb
 from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
 from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
@@ -474,6 +475,11 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
                 _cut_at(a, doc, according)
         elif not others and (att := _according_attribution(quotes, doc, according, to)) is not None:
             by_sentence.setdefault(sent.start, []).append(att)
+
+    for att in find_label_attributions(doc, quotes.text):
+        group = by_sentence.setdefault(att.sentence.start, [])
+        if not group:
+            group.append(att)
 
     for atts in by_sentence.values():
         seen: set[tuple[tuple[int, int], ...]] = set()
