@@ -54,3 +54,27 @@ def test_sponsor_demonym_is_not_the_target():
 def test_no_own_country_for_a_withdrawal_from_somewhere():
     event, actors, recipients = only("Malian troops withdrew from the disputed town on Friday.")
     assert event.type == "RETREAT" and "MLI" not in recipients
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "etype", "actor", "recipient"),
+    [
+        ("Ankara on Monday lashed out at Athens over the new maritime map.", "ACCUSE", "TUR", "GRC"),
+        ("Canberra approved the sale of patrol boats to Fiji.", "AID", "AUS", "FJI"),
+        ("Egypt flew tonnes of medicine to Libya after the floods.", "AID", "EGY", "LBY"),
+        ("Belarus moved artillery and helicopters near the border with Lithuania.", "MOBILIZE", "BLR", "LTU"),
+        ("Kyrgyzstan handed two border villages back to Tajikistan.", "RETREAT", "KGZ", "TJK"),
+    ],
+)
+def test_weak_triggers(text, etype, actor, recipient):
+    event, actors, recipients = only(text)
+    assert (event.type, actors, recipients) == (etype, [actor], [recipient])
+
+
+@needs_model
+def test_freeing_a_named_person_is_retreat_and_a_statement_is_not():
+    event, actors, recipients = only("Iran freed French teacher Lucie Marand after two years in prison.")
+    assert event.type == "RETREAT" and actors == ["IRN"] and "FRA" in recipients
+    _, evs = events_of("Iran released a statement on Monday.")
+    assert not [e for e, _a, _r in evs if e.type == "RETREAT"]

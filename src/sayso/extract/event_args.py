@@ -221,8 +221,13 @@ def _nested_prep(word: str, root: Token) -> Token | None:
             obj = _pobj(tok)
             if obj is not None:
                 return obj
-        queue.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+        queue.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS or _noun_conjunct(c))
     return None
+
+
+def _noun_conjunct(token: Token) -> bool:
+    """"sent warplanes and warships near Taiwan": a coordinated object is no embedded clause."""
+    return token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"}
 
 
 def recipient_tokens(rule: Rule, trigger: Token, verb: Token | None) -> Iterator[Token]:

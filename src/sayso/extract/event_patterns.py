@@ -88,7 +88,7 @@ def dependency_patterns(rule: Rule) -> list[list[dict[str, Any]]]:
         if rule.objects:
             pattern.append(_node("object", {"DEP": {"IN": ["dobj", "nsubjpass"]}, "LEMMA": {"IN": list(rule.objects)}}, "trigger"))
         if rule.preps:
-            pattern.append(_node("prep", {"DEP": {"IN": ["prep", "prt"]}, "LOWER": {"IN": list(rule.preps)}}, "trigger"))
+            pattern.append(_node("prep", {"DEP": {"IN": ["prep", "prt", "advmod"]}, "LOWER": {"IN": list(rule.preps)}}, "trigger"))
         return [pattern]
     if rule.kind == "noun":
         trigger = _node("trigger", {"LEMMA": lemmas, "POS": {"IN": ["NOUN", "PROPN"]}})
