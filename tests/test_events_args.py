@@ -78,3 +78,11 @@ def test_freeing_a_named_person_is_retreat_and_a_statement_is_not():
     assert event.type == "RETREAT" and actors == ["IRN"] and "FRA" in recipients
     _, evs = events_of("Iran released a statement on Monday.")
     assert not [e for e, _a, _r in evs if e.type == "RETREAT"]
+
+
+@needs_model
+def test_place_owned_by_a_country_is_the_target():
+    report, evs = events_of("Ukrainian drones struck a fuel depot in Russia's Belgorod region on Monday.")
+    event, actors, recipients = next(x for x in evs if x[0].type == "ASSAULT")
+    assert actors == ["UKR"] and recipients == ["RUS"]
+    assert event.location is not None and event.location.text == "Russia's Belgorod region"

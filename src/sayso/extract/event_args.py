@@ -252,6 +252,9 @@ def place_token(trigger: Token, verb: Token | None) -> Token | None:
                 obj = _pobj(child)
                 if obj is not None and obj.ent_type_ in _PLACE_ENTS:
                     return obj
+                owner = _child(obj, {"poss"}) if obj is not None else None
+                if owner is not None and owner.ent_type_ == "GPE":  # "in Russia's Bryansk region"
+                    return obj
             if child.dep_ == "dobj" and child.ent_type_ in _PLACE_ENTS and trigger.lemma_ in {"visit", "tour"}:
                 return child
     return None
