@@ -16,6 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.actors import ActorResolver
+from sayso.extract.attribution_index import AttributionIndex
 from sayso.extract.types import Attribution, Source
 from sayso.lexicons import read_tsv
 from sayso.report import ActorRef, Claim, TextRef, Via
@@ -134,15 +135,9 @@ def _about(ent: Span, actors: ActorResolver) -> str | None:
     return None
 
 
-def _enclosing(ent: Span, attributions: list[Attribution]) -> Attribution | None:
+def _enclosing(ent: Span, index: AttributionIndex) -> Attribution | None:
     s, e = ent.start_char, ent.end_char
-    for att in attributions:
-        if any(cs <= s and e <= ce for cs, ce in att.content):
-            return att
-    for att in attributions:
-        if att.sentence.start_char <= s and e <= att.sentence.end_char:
-            return att
-    return None
+    return index.containing(s, e) or next(index.in_sentence(s, e), None)
 
 
 def _speaker_of(ent: Span) -> Span | None:
@@ -217,9 +212,10 @@ def _unit_matcher(vocab) -> Matcher:  # noqa: ANN001 - spaCy Vocab
 
 def find_claims(doc: Doc, attributions: list[Attribution], actors: ActorResolver) -> list[Claim]:
     claims: list[Claim] = []
+    index = AttributionIndex(attributions)
     for ent in figures(doc):
         try:
-            claim = _claim(ent, attributions, actors)
+            claim = _claim(ent, index, actors)
         except Exception:  # noqa: BLE001 - one odd figure must not lose the others
             log.exception("claim extraction failed at %r", ent.text)
             continue
@@ -229,7 +225,7 @@ def find_claims(doc: Doc, attributions: list[Attribution], actors: ActorResolver
     return claims
 
 
-def _claim(ent: Span, attributions: list[Attribution], actors: ActorResolver) -> Claim | None:
+def _claim(ent: Span, index: AttributionIndex, actors: ActorResolver) -> Claim | None:
     value = parse_value(list(ent))
     doc = ent.doc
     if value is None or (ent.end < len(doc) and doc[ent.end].text == "-"):  # "300-seat": a modifier
@@ -239,7 +235,7 @@ def _claim(ent: Span, attributions: list[Attribution], actors: ActorResolver) ->
     if unit is None or (ent.label_ == "CARDINAL" and spelled and unit not in _count_units()):
         return None
     span = doc[ent.start : _claim_end(ent, noun)]
-    att = _enclosing(ent, attributions)
+    att = _enclosing(ent, index)
     speaker = _ref(att.speaker if att else _speaker_of(ent), actors)
     vias = [_via(src, actors) for src in att.via] if att else []
     if not vias:
