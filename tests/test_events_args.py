@@ -86,3 +86,11 @@ def test_place_owned_by_a_country_is_the_target():
     event, actors, recipients = next(x for x in evs if x[0].type == "ASSAULT")
     assert actors == ["UKR"] and recipients == ["RUS"]
     assert event.location is not None and event.location.text == "Russia's Belgorod region"
+
+
+@needs_model
+def test_nationality_on_a_compound_names_the_actor_and_cooperation_can_be_stepped_up():
+    event, actors, recipients = only("Vietnamese coast guard officers seized a Cambodian fishing boat on Monday.")
+    assert (event.type, actors, recipients) == ("COERCE", ["VNM"], ["KHM"])
+    event, actors, recipients = only("Laos and Thailand have stepped up security cooperation.")
+    assert (event.type, actors, recipients) == ("COOPERATE", ["LAO"], ["THA"])

@@ -71,8 +71,9 @@ def candidate_spans(token: Token) -> Iterator[Span]:
         poss = _child(token, {"poss"})
         if poss is not None:
             yield noun_phrase(poss)
-    if token.pos_ == "NOUN":  # "Russian strikes", "Thai protesters", "the EU delegation"
-        for child in token.lefts:
+    if token.pos_ == "NOUN":  # "Russian strikes", "Thai protesters", "the EU delegation", "Chinese coast guard officers"
+        compounds = [c for c in token.lefts if c.dep_ == "compound"]
+        for child in [*token.lefts, *(g for c in compounds for g in c.lefts)]:
             if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in _GROUP_ENTS | {"ORG"}:
                 ent = entity_at(child)
                 if ent is not None:
