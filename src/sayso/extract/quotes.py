@@ -290,6 +290,15 @@ def _cue_span(verb: Token) -> Span:
     return doc[verb.i : end]
 
 
+def _outgrows_quote(quotes: _Quotes, child: Token) -> bool:
+    """The content clause has words outside any quote ("says Obama is “obsessed” with ..."): the quote is
+    a fragment of indirect speech, not the whole of what was said."""
+    holder = quotes.inside(child.idx)
+    if holder is None:
+        return True
+    return any(not (t.is_punct or t.is_space) and not holder.start < t.idx < holder.end for t in child.subtree)
+
+
 def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = False) -> Attribution | None:
     content: list[tuple[int, int]] = []
     kind = "indirect"
@@ -298,7 +307,7 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
     saying = _as_saying(verb)
     if saying is not None:
         child = content_child(saying) or child
-    right_clause = child is not None and child.i > verb.i and quotes.inside(child.idx) is None
+    right_clause = child is not None and child.i > verb.i and _outgrows_quote(quotes, child)
     if is_speech_verb(verb) and not right_clause:
         before = _quote_before(quotes, doc, verb)
         after = _quote_after(quotes, doc, verb)
