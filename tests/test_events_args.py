@@ -52,7 +52,7 @@ def test_sponsor_demonym_is_not_the_target():
 
 @needs_model
 def test_no_own_country_for_a_withdrawal_from_somewhere():
-    event, actors, recipients = only("Malian troops withdrew from the disputed town on Friday.")
+    event, _actors, recipients = only("Malian troops withdrew from the disputed town on Friday.")
     assert event.type == "RETREAT" and "MLI" not in recipients
 
 
@@ -82,7 +82,7 @@ def test_freeing_a_named_person_is_retreat_and_a_statement_is_not():
 
 @needs_model
 def test_place_owned_by_a_country_is_the_target():
-    report, evs = events_of("Ukrainian drones struck a fuel depot in Russia's Belgorod region on Monday.")
+    _report, evs = events_of("Ukrainian drones struck a fuel depot in Russia's Belgorod region on Monday.")
     event, actors, recipients = next(x for x in evs if x[0].type == "ASSAULT")
     assert actors == ["UKR"] and recipients == ["RUS"]
     assert event.location is not None and event.location.text == "Russia's Belgorod region"

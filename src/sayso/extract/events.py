@@ -301,8 +301,8 @@ def find_events(
         location, place_actor = _location(hit, actors)
         if not recipient_ids:
             recipient_ids = _place_recipient(rule.type, place_actor, actor_ids)
-        if not recipient_ids and not rule.self_only or rule.self_only and rule.type == "RETREAT":
-            recipient_ids = recipient_ids or _own_country(hit, sentence, actor_ids, actors)
+        if not recipient_ids and (not rule.self_only or rule.type == "RETREAT"):  # a resignation too
+            recipient_ids = _own_country(hit, sentence, actor_ids, actors)
         events.append((hit, Event(
             id="",
             type=ev_type,
