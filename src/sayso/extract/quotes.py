@@ -165,15 +165,15 @@ _SIBLING_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 
 def _content_end(child: Token, verb: Token | None = None) -> int:
     """End of the content clause: over the right siblings that complete it ("called voters “stupid”",
-    "criticized the pope as ..."), stopping before a nested reporting participle the parser hung inside
+    "criticized the pope as ...", "accused Trump of ..."), stopping before a nested reporting participle the parser hung inside
     it ("noted that he had met Putin 42 times, saying they had ..." : the "saying" clause is its own)."""
     end = child.right_edge.i + 1
     if verb is not None and child.dep_ in ("dobj", "oprd", "dative"):
         for sib in verb.rights:
-            if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or (sib.dep_ == "prep" and sib.lower_ in ("as", "for"))):
+            if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or (sib.dep_ == "prep" and sib.lower_ in ("as", "for", "of"))):
                 end = max(end, sib.right_edge.i + 1)
     for tok in child.subtree:
-        if tok.i > child.i and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and is_cue_verb(tok):
+        if tok.i > child.i and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and is_speech_verb(tok):
             left = tok.left_edge.i
             while left > child.i and (tok.doc[left - 1].is_punct or tok.doc[left - 1].dep_ == "cc"):
                 left -= 1
@@ -299,6 +299,20 @@ def _outgrows_quote(quotes: _Quotes, child: Token) -> bool:
     return any(not (t.is_punct or t.is_space) and not holder.start < t.idx < holder.end for t in child.subtree)
 
 
+def _passive_subject(verb: Token, child: Token | None) -> Span | None:
+    """"Trump is expected to speak tonight": with no agent, the passive subject opens the content (what is
+    expected is "Trump ... to speak tonight") and nobody is named as holding the expectation."""
+    if child is None or child.dep_ != "xcomp" or child.i < verb.i:
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return None
+    start, end = _trim(verb.doc, subj.left_edge.i, subj.right_edge.i + 1)
+    return verb.doc[start:end] if end > start else None
+
+
 def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = False) -> Attribution | None:
     content: list[tuple[int, int]] = []
     kind = "indirect"
@@ -322,12 +336,16 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
     if not content and child is None:
         child = _statement_clause(verb)
         how = "statement"
+    subject = _passive_subject(verb, child)
     if not content and child is not None:
         got = _clause_content(quotes, doc, child.left_edge.i, _content_end(child, verb))
         if got is None:
             return None
         kind, content = got
         how = f"{how}:{child.dep_}"
+        if subject is not None:
+            content = [(subject.start_char, subject.end_char)] + content
+            how = "passive"
     if not content and is_speech_verb(verb):
         got = _parenthetical_content(quotes, doc, verb)
         how = "parenthetical"
@@ -350,7 +368,7 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
         else:
             att.addressee = mention_of(addressee)
     att.hedged = att.hedged or is_hedged(verb)
-    if att.speaker is None and not is_speech_verb(verb):
+    if att.speaker is None and not is_speech_verb(verb) and how != "passive":
         return None  # "The so-called offer was rejected": an act without anyone saying anything
     # The filter learned PolNeAR's habits; the forms sayso promises always stay: "quoted X as saying",
     # hedged passives ("is said to"), beliefs and intentions from the hand-written list.
