@@ -21,7 +21,7 @@ from sayso.extract import event_args as args
 from sayso.extract import event_context as ctx
 from sayso.extract.actors import ActorResolver
 from sayso.extract.dates import DateMention, find_dates, publication_date
-from sayso.extract.event_patterns import Rule, event_matcher, intensity, rules_by_key
+from sayso.extract.event_patterns import Rule, accepts, event_matcher, intensity, load_rules, rules_by_shape
 from sayso.extract.types import Attribution
 from sayso.report import Event, EventDate, Location, TextRef, Via
 
@@ -42,24 +42,26 @@ class Hit:
 def _hits(doc: Doc) -> list[Hit]:
     """One hit per trigger token; the most specific rule (most pattern nodes) wins, then file order."""
     matcher = event_matcher(doc.vocab)
-    rules = rules_by_key()
-    order = {rule.id: i for i, rule in enumerate(rules.values())}
+    by_shape = rules_by_shape()
+    order = {rule.id: i for i, rule in enumerate(load_rules())}
     best: dict[int, Hit] = {}
     for match_id, token_ids in matcher(doc):
-        rule = rules[match_id]
         tokens = [doc[i] for i in token_ids]
         trigger = tokens[0]
-        if rule.kind == "noun":
-            verb = args.governing_verb(trigger, rule)
-            extra = tokens[1] if rule.mods else None
-        elif rule.kind == "blame":
-            verb, extra = None, tokens[-1]
-        else:
-            verb, extra = None, tokens[1] if len(tokens) > 1 else None
-        hit = Hit(rule, trigger, verb, extra, len(tokens))
-        old = best.get(trigger.i)
-        if old is None or (hit.specificity, -order[rule.id]) > (old.specificity, -order[old.rule.id]):
-            best[trigger.i] = hit
+        for rule in by_shape.get((match_id, trigger.lemma_), ()):
+            if not accepts(rule, tokens):
+                continue
+            if rule.kind == "noun":
+                verb = args.governing_verb(trigger, rule)
+                extra = tokens[1] if rule.mods else None
+            elif rule.kind == "blame":
+                verb, extra = None, tokens[-1]
+            else:
+                verb, extra = None, tokens[1] if len(tokens) > 1 else None
+            hit = Hit(rule, trigger, verb, extra, len(tokens))
+            old = best.get(trigger.i)
+            if old is None or (hit.specificity, -order[rule.id]) > (old.specificity, -order[old.rule.id]):
+                best[trigger.i] = hit
     return [best[i] for i in sorted(best)]
 
 
