@@ -53,3 +53,9 @@ def test_spans_are_ordered_inside_the_text_and_open_with_a_mark(text: str) -> No
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start] in "“\"‘'"
         assert "\n" not in text[q.start : q.end]
+
+
+def test_straight_quote_opens_after_a_no_break_space() -> None:
+    text = '"We will stay," she said.\u00a0"The talks go on."'
+    spans = find_quote_spans(text)
+    assert [(text[q.start : q.end]) for q in spans] == ['"We will stay,"', '"The talks go on."']

@@ -2,7 +2,7 @@
 
 Why on the text and not the tokens: pairing is a left-to-right scan with a little state (is a double
 quote open, is a single quote open), done once per document with one regex. Rules:
-- curly “ opens and ” closes; a straight " (or '') opens after a space/start/bracket and closes otherwise;
+- curly “ opens and ” closes; a straight " (or '') opens after any space (no-break spaces too)/start/bracket and closes otherwise;
 - ‘ opens; ’ closes only when a ‘ is open and no letter follows (so "China’s" and "allies’ summit" with
   no ‘ open are apostrophes); straight single quotes are left alone (too often apostrophes);
 - a paragraph that opens a double quote without closing it keeps the quote to the paragraph's end
@@ -54,7 +54,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continue
         if ch == "''":
             ch = '"'
-        if ch == "“" or (ch == '"' and double_open is None and (i == 0 or text[i - 1] in _OPENERS_BEFORE)):
+        if ch == "“" or (ch == '"' and double_open is None and (i == 0 or text[i - 1] in _OPENERS_BEFORE or text[i - 1].isspace())):
             if double_open is None:
                 double_open, single_open = i, None
             continue
