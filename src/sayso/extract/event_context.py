@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.attribution_index import AttributionIndex
 from sayso.extract.types import Attribution
 
 NEGATING_VERBS = {"refuse", "decline", "fail", "avoid", "refrain", "deny", "reject", "stop", "cease", "halt", "resist"}
@@ -106,16 +107,15 @@ def event_count(trigger: Token, clause: Token) -> int | None:
     return None
 
 
-def enclosing_attribution(trigger: Token, attributions: list[Attribution]) -> Attribution | None:
+def enclosing_attribution(trigger: Token, attributions: AttributionIndex) -> Attribution | None:
     """The attribution whose reported content holds the trigger, else one cued in the same sentence."""
     pos = trigger.idx
-    for att in attributions:
-        if any(s <= pos < e for s, e in att.content):
+    found = attributions.containing(pos, pos + 1)
+    if found is not None:
+        return found
+    for att in attributions.in_sentence(pos, pos + 1):
+        if att.cue is not None and att.cue.root.lemma_ == "report":
             return att
-    for att in attributions:
-        if att.sentence.start_char <= pos < att.sentence.end_char and att.cue is not None:
-            if att.cue.root.lemma_ == "report":
-                return att
     return None
 
 

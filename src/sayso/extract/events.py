@@ -22,6 +22,7 @@ from sayso.extract import event_context as ctx
 from sayso.extract.actors import ActorResolver
 from sayso.extract.dates import DateMention, find_dates, publication_date
 from sayso.extract.event_patterns import Rule, accepts, event_matcher, intensity, load_rules, rules_by_shape
+from sayso.extract.attribution_index import AttributionIndex
 from sayso.extract.types import Attribution
 from sayso.report import Event, EventDate, Location, TextRef, Via
 
@@ -221,7 +222,7 @@ def _location(hit: Hit, actors: ActorResolver) -> tuple[Location | None, str | N
     return Location(span.text, (span.start_char, span.end_char), country), actor_id
 
 
-def _vias(hit: Hit, sentence: Span, attributions: list[Attribution], actors: ActorResolver) -> tuple[list[Via], bool]:
+def _vias(hit: Hit, sentence: Span, attributions: AttributionIndex, actors: ActorResolver) -> tuple[list[Via], bool]:
     att = ctx.enclosing_attribution(hit.trigger, attributions)
     vias: list[Via] = []
     hedged = False
@@ -277,6 +278,7 @@ def find_events(
 ) -> list[Event]:
     events: list[tuple[Hit, Event]] = []
     dates_by_sentence: dict[int, list[DateMention]] = {}
+    index = AttributionIndex(attributions)
     for hit in _hits(doc):
         if _rejected(hit):
             continue
@@ -298,7 +300,7 @@ def find_events(
         ev_type, mode, modality = rule.type, rule.mode, ctx.modality(clause)
         if modality in ctx.FUTURE_AUX and ev_type in ctx.COOPERATIVE:  # PLOVER: future cooperation is AGREE
             ev_type, mode, modality = "AGREE", mode or rule.type.lower(), None
-        vias, hedged = _vias(hit, sentence, attributions, actors)
+        vias, hedged = _vias(hit, sentence, index, actors)
         span = _trigger_span(hit)
         location, place_actor = _location(hit, actors)
         if not recipient_ids:
