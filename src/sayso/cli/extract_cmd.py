@@ -76,7 +76,11 @@ def render_table(report: Report) -> str:
         for ev in report.events:
             who = ", ".join(a.name for i in ev.actor if (a := report.actor(i)))
             whom = ", ".join(a.name for i in ev.recipient if (a := report.actor(i)))
-            out.write(f"event: {who} -> {whom}: {ev.type} ({ev.mode}) '{ev.trigger.text}'\n")
+            flags = [f for f, on in (("negated", ev.negated), (ev.modality, bool(ev.modality)),
+                                     (f"x{ev.count}", bool(ev.count)), ("hedged", ev.hedged)) if on]
+            when = f" {ev.date.start}" + (f"..{ev.date.end}" if ev.date.end != ev.date.start else "") if ev.date else ""
+            note = f" [{', '.join(str(f) for f in flags)}]" if flags else ""
+            out.write(f"event: {who or '?'} -> {whom or '?'}: {ev.type} ({ev.mode}) '{ev.trigger.text}'{when}{note}\n")
     for w in report.article.warnings:
         out.write(f"warning: {w}\n")
     return out.getvalue()
