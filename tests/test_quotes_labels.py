@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import needs_model
 from sayso.extract.labels import find_label_attributions
+from sayso.report import offset_errors
 
 pytestmark = needs_model
 
@@ -32,3 +33,4 @@ def test_label_attributions_reach_the_report(nlp) -> None:  # noqa: ANN001
     report = sayso.extract(TEXT)
     speakers = {q.speaker.text for q in report.quotes if q.speaker is not None}
     assert {"Halvorsen", "MORALES"} <= speakers and "UPDATE" not in speakers
+    assert offset_errors(report) == []
