@@ -92,3 +92,18 @@ def test_stories_persist_across_batches():
     second = store_reports(c, [summit_report("B", lead="Correction appended. ")])
     assert first.linked == 0 and second.linked == 1
     assert c.execute("SELECT count(*), max(n_articles) FROM story_sizes").fetchone() == (1, 2)
+
+
+def test_a_person_with_and_without_a_stated_country_is_one_actor():
+    """Articles state a person's country or not; the corpus keeps one person and learns the country."""
+    from dataclasses import replace
+
+    c = connect(":memory:")
+    stateless = summit_report("A")
+    stateless.actors = [replace(a, country=None) if a.name == "Narendra Modi" else a for a in stateless.actors]
+    store_reports(c, [stateless])
+    assert c.execute("SELECT country FROM actors WHERE name = 'Narendra Modi'").fetchall() == [(None,)]
+    store_reports(c, [summit_report("B", lead="Second outlet. ")])
+    assert c.execute("SELECT country FROM actors WHERE name = 'Narendra Modi'").fetchall() == [("IND",)]
+    # Lula and Modi: two persons, not three
+    assert c.execute("SELECT count(*) FROM actors WHERE type = 'person'").fetchone() == (2,)

@@ -26,12 +26,17 @@ def hash_id(value: str) -> int:
     return int.from_bytes(digest, "big") & (2**63 - 1)
 
 
-def actor_key(name: str, country: str | None) -> str:
+def actor_key(name: str, country: str | None, actor_type: str | None = None) -> str:
+    """Normalised name + country; a person by name alone. A full name names one person across articles
+    far more reliably than the country each article happens to state ("Donald Trump" with and without
+    "U.S. President"), while an organisation's name often repeats across countries ("Supreme Court")."""
+    if actor_type == "person":
+        country = None
     return f"{normalise_name(name)}|{country or ''}"
 
 
-def actor_id(name: str, country: str | None) -> int:
-    return hash_id(actor_key(name, country))
+def actor_id(name: str, country: str | None, actor_type: str | None = None) -> int:
+    return hash_id(actor_key(name, country, actor_type))
 
 
 def is_name_alias(text: str) -> bool:

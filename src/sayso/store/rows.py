@@ -53,10 +53,10 @@ def _actor_rows(report: Report, out: Rows) -> dict[str, int]:
             if ref is not None and ref.actor:
                 ref_texts[ref.actor].append(ref.text)
     for ord_, a in enumerate(report.actors):
-        gid = actor_id(a.name, a.country)
+        gid = actor_id(a.name, a.country, a.type)
         ids.setdefault(a.id, gid)
         mention_texts = [text[s:e] for s, e in a.mentions]
-        out["actors"].append({"id": gid, "actor_key": actor_key(a.name, a.country), "name": a.name,
+        out["actors"].append({"id": gid, "actor_key": actor_key(a.name, a.country, a.type), "name": a.name,
                               "type": a.type, "country": a.country, "state_media": a.state_media,
                               "sector": a.sector})
         for alias in aliases(a.name, a.type, a.roles, mention_texts + ref_texts.get(a.id, [])):

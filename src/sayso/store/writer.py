@@ -49,14 +49,23 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
         return
     if table in _IGNORE_DUPLICATES:
         key = ("id",) if table == "actors" else ("actor_id", "alias")
-        rows = list({tuple(r[k] for k in key): r for r in rows}.values())
+        unique: dict[tuple, dict] = {}
+        for r in rows:  # a person's row that knows the country wins over one that does not
+            k = tuple(r[c] for c in key)
+            if k not in unique or (table == "actors" and unique[k]["country"] is None):
+                unique[k] = r
+        rows = list(unique.values())
     cols = list(rows[0])
     data = pa.Table.from_pylist(rows)
     con.register("_sayso_rows", data)
     try:
         names = ", ".join(f'"{c}"' for c in cols)
-        verb = "INSERT OR IGNORE INTO" if table in _IGNORE_DUPLICATES else "INSERT INTO"
-        con.execute(f"{verb} {table} ({names}) SELECT {names} FROM _sayso_rows")
+        if table == "actors":  # learn a person's country from a later article that states it
+            con.execute(f"INSERT INTO actors ({names}) SELECT {names} FROM _sayso_rows "
+                        "ON CONFLICT (id) DO UPDATE SET country = COALESCE(actors.country, excluded.country)")
+        else:
+            verb = "INSERT OR IGNORE INTO" if table in _IGNORE_DUPLICATES else "INSERT INTO"
+            con.execute(f"{verb} {table} ({names}) SELECT {names} FROM _sayso_rows")
     finally:
         con.unregister("_sayso_rows")
 

@@ -42,7 +42,7 @@ CREATE TABLE lsh_buckets (
 -- Canonical actors across the corpus: one row per normalised name + country.
 CREATE TABLE actors (
     id BIGINT PRIMARY KEY,            -- hash of actor_key
-    actor_key VARCHAR NOT NULL,       -- "normalised name|ISO3 country" (country may be empty)
+    actor_key VARCHAR NOT NULL,       -- "normalised name|ISO3 country"; persons: "normalised name|"
     name VARCHAR NOT NULL,
     type VARCHAR NOT NULL,            -- person, organization, country, media, group
     country VARCHAR,
