@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import asdict
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file (default: $SAYSO_DB, else sayso.duckdb).")]
-
-
-class Fmt(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+from sayso.cli.options import DbOption, Fmt
+from sayso.cli.store_render import render_records
 
 
 class By(str, Enum):
     month = "month"
     week = "week"
     year = "year"
-
-
-def _render(rows: list[dict[str, Any]], columns: list[str], fmt: Fmt, title: str) -> str:
-    if fmt is Fmt.json:
-        return json.dumps(rows, ensure_ascii=False, indent=2)
-    if fmt is Fmt.csv:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()})
-        return out.getvalue().rstrip("\n")
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=title)
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    for row in rows:
-        table.add_row(*("—" if row[c] is None else ", ".join(map(str, row[c])) if isinstance(row[c], list) else str(row[c]) for c in columns))
-    buf = io.StringIO()
-    Console(file=buf, width=160, force_terminal=False).print(table)
-    return buf.getvalue().rstrip("\n")
 
 
 def events_command(
@@ -72,7 +41,9 @@ def events_command(
     columns = ["date", "type", "mode", "actors", "recipients", "trigger", "intensity", "via", "title"]
     if all_events:
         columns[3:3] = ["negated", "modality"]
-    typer.echo(_render([asdict(r) for r in rows], columns if fmt is Fmt.table else list(asdict(rows[0]) if rows else columns), fmt, "events"))
+    if fmt is Fmt.csv and rows:
+        columns = list(asdict(rows[0]))
+    typer.echo(render_records(rows, fmt.value, columns, "events", joiner=", "))
 
 
 def dyads_command(
@@ -95,7 +66,7 @@ def dyads_command(
     columns = ["period", "actor_country", "recipient_country", "type", "events", "mean_intensity"]
     if by is None and fmt is Fmt.table:
         columns = columns[1:]
-    typer.echo(_render([asdict(r) for r in rows], columns, fmt, "dyads"))
+    typer.echo(render_records(rows, fmt.value, columns, "dyads", joiner=", "))
 
 
 def register(app: typer.Typer) -> None:

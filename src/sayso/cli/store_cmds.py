@@ -9,13 +9,7 @@ from typing import Annotated
 
 import typer
 
-DbOption = Annotated[str | None, typer.Option("--db", help="DuckDB file (default: $SAYSO_DB, else sayso.duckdb).")]
-
-
-class Fmt(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+from sayso.cli.options import DbOption, Fmt
 
 
 class ExportFmt(str, Enum):
@@ -39,7 +33,14 @@ def _db(db: str | None) -> str:
 
 
 def _progress_bar(total: int | None):  # noqa: ANN202 - a rich Progress and its update callback
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     progress = Progress(
         TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),

@@ -10,22 +10,24 @@ from typing import Any
 from sayso.store.export import dumps_rows, jsonable
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, joiner: str = " ← ") -> str:
+    """One cell; a list is a via chain by default (nearest source first), else joined by ``joiner``."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return " ← ".join(_cell(v) for v in value)
+        return joiner.join(_cell(v, joiner) for v in value)
     return str(value)
 
 
-def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, title: str | None = None) -> str:
+def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, title: str | None = None,
+           joiner: str = " ← ") -> str:
     if fmt == "json":
         return dumps_rows(columns, rows)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(columns)
-        writer.writerows([[_cell(jsonable(v)) for v in r] for r in rows])
+        writer.writerows([[_cell(jsonable(v), joiner) for v in r] for r in rows])
         return out.getvalue().rstrip("\n")
     from rich.console import Console
     from rich.table import Table
@@ -34,16 +36,17 @@ def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, title: str
     for col in columns:
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(*(_cell(v) for v in r))
+        table.add_row(*(_cell(v, joiner) for v in r))
     out = io.StringIO()
     Console(file=out, width=160, force_terminal=False).print(table)
     return out.getvalue().rstrip("\n")
 
 
-def render_records(records: list[Any], fmt: str, columns: list[str], title: str | None = None) -> str:
+def render_records(records: list[Any], fmt: str, columns: list[str], title: str | None = None,
+                   joiner: str = " ← ") -> str:
     """Dataclass records, showing ``columns`` (json shows every field)."""
     dicts = [asdict(r) if is_dataclass(r) else dict(r) for r in records]
     if fmt == "json":
         all_cols = list(dicts[0]) if dicts else columns
         return dumps_rows(all_cols, [tuple(d[c] for c in all_cols) for d in dicts])
-    return render(columns, [tuple(d[c] for c in columns) for d in dicts], fmt, title)
+    return render(columns, [tuple(d[c] for c in columns) for d in dicts], fmt, title, joiner)
