@@ -14,7 +14,7 @@ pytestmark = needs_model
 def reports(nlp) -> dict[str, Report]:  # noqa: ANN001 - the session model fixture
     import sayso
 
-    names = ("direct", "sources", "indirect")
+    names = ("direct", "sources", "indirect", "relayed")
     return {n: sayso.extract(fixture_text(f"attribution-{n}.txt")) for n in names}
 
 
@@ -148,6 +148,15 @@ def test_outlet_alone_is_the_speaker(reports: dict[str, Report]) -> None:
     assert speaker(q) == "TASS" and q.via == []
     un = find(r, "Grain exports through the Black Sea")
     assert speaker(un) == "the United Nations" and un.cue and un.cue.text == "according to"
+
+
+def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Report]) -> None:
+    r = reports["relayed"]
+    q = find(r, "Ports are only the first step")
+    assert q.type == "direct" and speaker(q) == "Ramaphosa" and q.hedged
+    assert q.cue is not None and q.cue.text == "quoted as saying"
+    assert "engineers must build" in q.content.text
+    assert not [q for q in r.quotes if q.content.text.strip() in ("as saying", "saying")]
 
 
 def test_no_text_no_quotes(nlp) -> None:  # noqa: ANN001

@@ -319,10 +319,10 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
     how = "child"
     child = content_child(verb)
     saying = _as_saying(verb)
-    if saying is not None:
-        child = content_child(saying) or child
+    if saying is not None:  # the verb's own children are the "as saying" phrase and who was quoted
+        child = content_child(saying)
     right_clause = child is not None and child.i > verb.i and _outgrows_quote(quotes, child)
-    if is_speech_verb(verb) and not right_clause:
+    if (is_speech_verb(verb) or saying is not None) and not right_clause:
         before = _quote_before(quotes, doc, verb)
         after = _quote_after(quotes, doc, verb)
         if before is not None:
