@@ -109,7 +109,8 @@ def extract_command(
         for item in read_inputs(paths, published):
             if isinstance(item, ReadError):
                 failures.append(item)
-                where = f" (record {item.record})" if item.record else ""
+                where = "" if item.reason.startswith(item.path) else f" {item.path}"
+                where += f" (record {item.record})" if item.record else ""
                 typer.echo(f"sayso: skipped{where}: {item.reason}", err=True)
             else:
                 yield item
