@@ -154,7 +154,7 @@ def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Repo
     r = reports["relayed"]
     q = find(r, "Ports are only the first step")
     assert q.type == "direct" and speaker(q) == "Ramaphosa" and q.hedged
-    assert q.cue is not None and q.cue.text == "quoted as saying"
+    assert q.cue is not None and q.cue.text == "was quoted as saying"
     assert "engineers must build" in q.content.text
     assert not [q for q in r.quotes if q.content.text.strip() in ("as saying", "saying")]
 

@@ -279,7 +279,7 @@ def _colon_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tu
 def _cue_span(verb: Token) -> Span:
     """The cue verb with a particle ("pointed out") or "as saying" ("was reported as saying")."""
     doc = verb.doc
-    end = verb.i + 1
+    start, end = verb.i, verb.i + 1
     for child in verb.rights:
         if child.dep_ == "prt":
             end = max(end, child.i + 1)
@@ -287,7 +287,9 @@ def _cue_span(verb: Token) -> Span:
             pcomp = next((c for c in child.children if c.dep_ == "pcomp" and c.lemma_ == "say"), None)
             if pcomp is not None:
                 end = max(end, pcomp.i + 1)
-    return doc[verb.i : end]
+                aux = next((c for c in verb.lefts if c.dep_ == "auxpass" and c.i == verb.i - 1), None)
+                start = aux.i if aux is not None else start  # "was quoted as saying": the passive is the hedge
+    return doc[start:end]
 
 
 def _outgrows_quote(quotes: _Quotes, child: Token) -> bool:
@@ -313,6 +315,18 @@ def _passive_subject(verb: Token, child: Token | None) -> Span | None:
     return verb.doc[start:end] if end > start else None
 
 
+def _clause_on_object(verb: Token) -> Token | None:
+    """"telling his counterpart that ...": the parser hung the that-clause on the object (as a relative
+    clause); the clause is what was said and the object whom it was said to."""
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.i < verb.i:
+            continue
+        for c in obj.rights:
+            if c.dep_ in ("acl", "relcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                return c
+    return None
+
+
 def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = False) -> Attribution | None:
     content: list[tuple[int, int]] = []
     kind = "indirect"
@@ -321,6 +335,8 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
     saying = _as_saying(verb)
     if saying is not None:  # the verb's own children are the "as saying" phrase and who was quoted
         child = content_child(saying)
+    if is_speech_verb(verb) and (child is None or child.dep_ in ("dobj", "dative")):
+        child = _clause_on_object(verb) or child
     right_clause = child is not None and child.i > verb.i and _outgrows_quote(quotes, child)
     if (is_speech_verb(verb) or saying is not None) and not right_clause:
         before = _quote_before(quotes, doc, verb)
@@ -477,7 +493,7 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
         mine = own.get(tr.verb.i)
         group = by_sentence.setdefault(sent.start, [])
         inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i
-                 and is_speech_verb(a.cue[0])]
+                 and is_speech_verb(a.cue.root)]
         if mine is not None and (inner or not _fits_trailing(mine, tr)):
             group.remove(mine)
         if inner:
@@ -495,7 +511,7 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
         # "X told Y ..., according to Z": Z carried X's words. With no reporting verb beside it, "according
         # to Z" is an attribution of its own ("The economy grew 3%, according to the ministry").
         others = [a for a in by_sentence.get(sent.start, [])
-                  if a.cue is not None and a.cue.start != according.i and _reports(a.cue[0])]
+                  if a.cue is not None and a.cue.start != according.i and _reports(a.cue.root)]
         if others and source is not None:
             for a in others:
                 a.via.insert(0, Source(mention_of(source), doc[according.i : to.i + 1]))
