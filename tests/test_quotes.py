@@ -150,6 +150,14 @@ def test_outlet_alone_is_the_speaker(reports: dict[str, Report]) -> None:
     assert speaker(un) == "the United Nations" and un.cue and un.cue.text == "according to"
 
 
+def test_that_clause_hung_on_the_addressee(reports: dict[str, Report]) -> None:
+    q = find(reports["relayed"], "share one destiny")
+    assert q.type == "mixed" and q.content.text == "that the two nations “share one destiny”"
+    assert speaker(q) == "Kenyan President William Ruto" and q.cue and q.cue.lemma == "tell"
+    assert q.addressee is not None and q.addressee.text == "his South African counterpart"
+    assert [(v.text, v.cue.text if v.cue else None) for v in q.via] == [("KBC", "reported")]
+
+
 def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Report]) -> None:
     r = reports["relayed"]
     q = find(r, "Ports are only the first step")
