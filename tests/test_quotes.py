@@ -158,6 +158,14 @@ def test_that_clause_hung_on_the_addressee(reports: dict[str, Report]) -> None:
     assert [(v.text, v.cue.text if v.cue else None) for v in q.via] == [("KBC", "reported")]
 
 
+def test_trailing_outlet_is_via_of_indirect_speech(reports: dict[str, Report]) -> None:
+    q = find(reports["relayed"], "rail corridor")
+    assert q.type == "indirect" and q.content.text == "that the rail corridor would open next year"
+    assert speaker(q) == "Kenyan President William Ruto" and q.cue and q.cue.lemma == "tell"
+    assert q.addressee is not None and q.addressee.text == "Ramaphosa"
+    assert [(v.text, v.cue.text if v.cue else None) for v in q.via] == [("KBC", "reported")]
+
+
 def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Report]) -> None:
     r = reports["relayed"]
     q = find(r, "Ports are only the first step")

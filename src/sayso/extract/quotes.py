@@ -327,7 +327,8 @@ def _clause_on_object(verb: Token) -> Token | None:
     return None
 
 
-def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = False) -> Attribution | None:
+def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | None:
+    """The cue verb's attribution, with the features the learned filter judges (none when it must stay)."""
     content: list[tuple[int, int]] = []
     kind = "indirect"
     how = "child"
@@ -391,9 +392,19 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token, keep_all: bool = F
     if saying is not None or att.hedged or is_belief_verb(verb):
         return att
     att.features = tuple(features(verb, att, how))
-    if not keep_all and not keep(list(att.features)):
-        return None
     return att
+
+
+def _kept(att: Attribution) -> bool:
+    return not att.features or keep(list(att.features))
+
+
+def _relayed(att: Attribution, tr: Trailing) -> bool:
+    """A reporting verb's attribution the filter dropped that "…, X reported." vouches for: speaker,
+    cue and content all lie before the trailing clause ("Modi told Lula that ..., Doordarshan reported")."""
+    comma = tr.comma.idx + 1
+    return (att.cue is not None and att.cue.end <= tr.comma.i and is_speech_verb(att.cue.root)
+            and att.speaker is not None and att.speaker.end <= tr.comma.i and att.content[-1][1] <= comma)
 
 
 def _set_speaker(att: Attribution, speaker: Speaker | None) -> None:
@@ -478,13 +489,18 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
     out: list[Attribution] = []
 
     own: dict[int, Attribution] = {}
+    dropped: dict[int, list[Attribution]] = {}  # by sentence: what the filter rejected, for trailing clauses
     for verb in sorted(cues.verbs, key=lambda t: t.i):
         if quotes.inside(verb.idx) is not None or _is_heading(quotes.text, sentence_of(verb)) or _is_as_saying(verb):
             continue
-        att = _verb_attribution(quotes, doc, verb, keep_all)
-        if att is not None:
+        att = _verb_attribution(quotes, doc, verb)
+        if att is None:
+            continue
+        if keep_all or _kept(att):
             own[verb.i] = att
             by_sentence.setdefault(att.sentence.start, []).append(att)
+        else:
+            dropped.setdefault(att.sentence.start, []).append(att)
 
     for tr in trailing.values():
         if quotes.inside(tr.verb.idx) is not None or _is_heading(quotes.text, sentence_of(tr.verb)):
@@ -494,6 +510,10 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
         group = by_sentence.setdefault(sent.start, [])
         inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i
                  and is_speech_verb(a.cue.root)]
+        if not inner:
+            inner = [a for a in dropped.get(sent.start, []) if a.cue is not None and a.cue.root is not tr.verb
+                     and _relayed(a, tr)]
+            group.extend(inner)
         if mine is not None and (inner or not _fits_trailing(mine, tr)):
             group.remove(mine)
         if inner:
