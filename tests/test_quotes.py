@@ -166,6 +166,12 @@ def test_trailing_outlet_is_via_of_indirect_speech(reports: dict[str, Report]) -
     assert [(v.text, v.cue.text if v.cue else None) for v in q.via] == [("KBC", "reported")]
 
 
+def test_content_stops_before_trailing_reporter(reports: dict[str, Report]) -> None:
+    q = find(reports["relayed"], "ports would be expanded")
+    assert speaker(q) == "Ruto" and [v.text for v in q.via] == ["KBC"]
+    assert not q.content.text.endswith("reported") and "KBC" not in q.content.text
+
+
 def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Report]) -> None:
     r = reports["relayed"]
     q = find(r, "Ports are only the first step")

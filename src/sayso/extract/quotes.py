@@ -519,6 +519,7 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
         if inner:
             for a in inner:
                 a.via.append(Source(tr.mention(), doc[tr.verb.i : tr.verb.i + 1]))
+                _cut_at(a, doc, tr.comma)  # content that ran on over the clause ("saying in a letter the ...")
         elif mine is not None and _fits_trailing(mine, tr):
             if mine.speaker is None:
                 mine.speaker, mine.speaker_phrase = tr.mention(), tr.reporter
