@@ -32,3 +32,11 @@ def test_article_fields(tmp_path) -> None:
     assert report.article.language == "en"
     assert report.article.published == "2024-05-07"
     assert report.schema == "sayso/1"
+
+
+def test_headline_is_found_with_unix_or_windows_line_ends() -> None:
+    from sayso.extract.pipeline import detect_title
+
+    assert detect_title("Ministers Meet In Oslo\n\nThe talks began.") == "Ministers Meet In Oslo"
+    assert detect_title("Ministers Meet In Oslo\r\n\r\nThe talks began.") == "Ministers Meet In Oslo"  # pasted in a form
+    assert detect_title("The talks began on Monday.\n\nMore later.") is None  # a sentence, not a headline

@@ -23,7 +23,7 @@ _HEADLINE_MAX = 200
 
 def detect_title(text: str) -> str | None:
     """A first line standing alone (a blank line after it), short and without a final full stop."""
-    m = re.match(r"\s*([^\n]{3,%d})\n[ \t]*\n" % _HEADLINE_MAX, text)
+    m = re.match(r"\s*([^\r\n]{3,%d})\r?\n[ \t]*\r?\n" % _HEADLINE_MAX, text)  # CRLF from web forms too
     if not m:
         return None
     line = m.group(1).strip()
