@@ -36,6 +36,7 @@ def one(text: str, published: str | None = PUB):
         ("The strike came on March 2.", "2024-03-02", "2024-03-02", "day"),
         ("The envoy arrived on December 28.", "2023-12-28", "2023-12-28", "day"),  # not nine months ahead
         ("The treaty was signed in 2019.", "2019-01-01", "2019-12-31", "year"),
+        ("They have met 11 times since 2019.", "2019-01-01", "2024-03-18", "range"),  # up to publication
         ("The pact lapsed three months ago.", "2023-12-01", "2023-12-31", "month"),
     ],
 )

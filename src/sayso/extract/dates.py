@@ -86,6 +86,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> EventDate | None:
             return _month_range(int(g["year"]), _MONTHS[g["month"]], text)
         if kind == "year":
             y = int(g["year"])
+            if g["pre"].lower() == "since" and pub is not None and pub.year >= y:  # "met 11 times since 2019"
+                return EventDate(f"{y}-01-01", pub.isoformat(), "range", text)
             return EventDate(f"{y}-01-01", f"{y}-12-31", "year", text)
         if pub is None:
             return None
