@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.attribution_filter import features, keep
 from sayso.extract.labels import find_label_attributions
-from sayso.extract.cues import content_child, find_cues, is_belief_verb, is_cue_verb, is_speech_verb
+from sayso.extract.cues import content_child, find_cues, is_belief_verb, is_speech_verb
 from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
 from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
 from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
