@@ -169,3 +169,13 @@ def test_unreadable_and_missing_paths_are_errors(tmp_path):
     items = list(iter_articles([str(binary), str(tmp_path / "nope.txt")]))
     assert [type(i) for i in items] == [ReadError, ReadError]
     assert "binary" in items[0].reason and "no such file" in items[1].reason
+
+
+def test_a_given_publication_date_fills_only_undated_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("The mayor said on Monday the bridge would reopen.\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"text": "The minister said on Friday taxes would fall.", "published": "2024-02-09"}) + "\n",
+        encoding="utf-8")
+    found = {Path(a.path.split(":")[0]).name: a.published
+             for a in iter_articles([str(tmp_path)], ReadOptions(published="2024-03-18"))}
+    assert found == {"a.txt": "2024-03-18", "b.jsonl": "2024-02-09"}

@@ -31,7 +31,9 @@ KNOWN_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 @dataclass(frozen=True)
 class ReadOptions:
     fields: FieldMap = field(default_factory=FieldMap)
-    # No date in the document itself: use the crawl date (WARC) or the file's modification date.
+    # No date in the document itself: use this date (the user knows it, e.g. for a folder of .txt files)...
+    published: str | None = None
+    # ...or else the crawl date (WARC) or the file's modification date.
     published_from_metadata: bool = False
 
 
@@ -104,8 +106,11 @@ def iter_articles(paths: list[str], options: ReadOptions | None = None) -> Itera
             yield item
             continue
         for result in _read_one(item, options):
-            if isinstance(result, Article) and options.published_from_metadata and not result.published:
-                result.published = result.fetched or _file_date(item)
+            if isinstance(result, Article) and not result.published:
+                if options.published:
+                    result.published = options.published
+                elif options.published_from_metadata:
+                    result.published = result.fetched or _file_date(item)
             yield result
 
 
