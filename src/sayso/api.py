@@ -82,18 +82,12 @@ def _reports_in_process(articles: Iterable[Article], model: str | None, batch_si
 
 # --- multiprocess: each worker loads the model once and does parse + extraction, so both scale ---
 
-_worker_model: str | None = None
-_worker_batch: int = DEFAULT_BATCH_SIZE
+def _init_worker(model: str | None) -> None:
+    load_pipeline(model)  # the worker's one model, loaded before its first batch
 
 
-def _init_worker(model: str | None, batch_size: int) -> None:
-    global _worker_model, _worker_batch  # per-process settings of the worker, set once at start
-    _worker_model, _worker_batch = model, batch_size
-    load_pipeline(model)
-
-
-def _work(batch: list[Article]) -> list[Report]:
-    return list(_reports_in_process(batch, _worker_model, _worker_batch))
+def _work(batch: list[Article], model: str | None, batch_size: int) -> list[Report]:
+    return list(_reports_in_process(batch, model, batch_size))
 
 
 class ExtractorPool:
@@ -108,9 +102,9 @@ class ExtractorPool:
 
         self.n_process = n_process
         self.batch_size = batch_size
-        model = resolve_model_name(model)  # fail here, with one clear message, not in every worker
+        self.model = resolve_model_name(model)  # fail here, with one clear message, not in every worker
         ctx = multiprocessing.get_context("spawn")
-        self._pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(model, batch_size))
+        self._pool = ctx.Pool(n_process, initializer=_init_worker, initargs=(self.model,))
 
     def extract_many(self, items: Iterable[str | Article]) -> Iterator[Report]:
         """Reports in input order; at most ``2 * n_process`` batches in flight, so memory stays bounded
@@ -118,7 +112,7 @@ class ExtractorPool:
         articles = (_as_article(item) for item in items)
         in_flight: deque = deque()
         for batch in iter(lambda: list(islice(articles, self.batch_size)), []):
-            in_flight.append(self._pool.apply_async(_work, (batch,)))
+            in_flight.append(self._pool.apply_async(_work, (batch, self.model, self.batch_size)))
             if len(in_flight) >= 2 * self.n_process:
                 yield from in_flight.popleft().get()
         while in_flight:
@@ -126,7 +120,8 @@ class ExtractorPool:
 
     def warm_up(self) -> None:
         """Wait until every worker has loaded its model (for timings that exclude model load)."""
-        self._pool.map(_work, [[Article(text="Warm up, he said.")] for _ in range(self.n_process)], chunksize=1)
+        warm = [([Article(text="Warm up, he said.")], self.model, self.batch_size)] * self.n_process
+        self._pool.starmap(_work, warm, chunksize=1)
 
     def close(self) -> None:
         self._pool.close()
