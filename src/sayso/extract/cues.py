@@ -3,6 +3,8 @@
 The table ``lexicons/cue_verbs.tsv`` was learned from the PolNeAR training split (see
 ``sayso.eval.learn_cues``): for a verb lemma and the dependency of one of its children, how often that
 pair was an annotated cue with that child as its content. A pair is trusted above ``MIN_RATE``.
+A ``prep`` content is further judged by its preposition (``lexicons/content_preps.tsv``, learned the same
+way): "spoke in Iowa about the plan" reports "about the plan", never "in Iowa".
 Cue verbs are found with one ``Matcher`` pass over the document (lemma set lookup), not a token loop.
 """
 
@@ -18,6 +20,7 @@ from spacy.vocab import Vocab
 from sayso.lexicons import read_tsv, read_words
 
 MIN_RATE = 0.1
+MIN_PREP_RATE = 0.1  # a preposition whose phrase was a cue's content less often never holds one
 # The order children are tried in when a verb has several candidates: clauses before objects.
 DEP_ORDER = ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "prep", "acomp", "attr", "advcl", "dative",
              "nsubjpass")
@@ -27,6 +30,7 @@ DEP_ORDER = ("ccomp", "xcomp", "parataxis", "dobj", "oprd", "prep", "acomp", "at
 class CueTable:
     deps: dict[str, dict[str, float]]  # lemma -> dependency -> rate
     speech: frozenset[str]  # verbs that may stand next to a direct quote
+    preps: dict[str, float]  # preposition -> how often its phrase was a cue's content
 
     def content_deps(self, lemma: str) -> dict[str, float]:
         return self.deps.get(lemma, {})
@@ -40,7 +44,8 @@ def cue_table() -> CueTable:
             deps.setdefault(lemma, {})[dep] = float(rate)
     for lemma, dep in read_tsv("belief_verbs.tsv"):
         deps.setdefault(lemma, {}).setdefault(dep, MIN_RATE)
-    return CueTable(deps, read_words("speech_verbs.txt"))
+    preps = {prep: float(rate) for prep, _hits, _seen, rate in read_tsv("content_preps.tsv")}
+    return CueTable(deps, read_words("speech_verbs.txt"), preps)
 
 
 _MATCHERS: dict[int, Matcher] = {}
@@ -77,19 +82,26 @@ def find_cues(doc: Doc) -> CueMatches:
 
 
 def content_child(verb: Token) -> Token | None:
-    """The child holding the reported content, by the learned verb+dependency table."""
-    allowed = cue_table().content_deps(verb.lemma_.lower())
+    """The child holding the reported content, by the learned verb+dependency table; among prepositional
+    phrases, the one whose preposition most often holds content (an unknown one counts as zero)."""
+    table = cue_table()
+    allowed = table.content_deps(verb.lemma_.lower())
     if not allowed:
         return None
     best: Token | None = None
-    best_key = (len(DEP_ORDER), 0.0)
+    best_key = (len(DEP_ORDER), 0.0, 0.0)
     for child in verb.children:
         if child.dep_ not in allowed:
             continue
-        if child.dep_ == "prep" and not any(True for _ in child.children):
-            continue
+        prep_rate = 0.0
+        if child.dep_ == "prep":
+            if not any(True for _ in child.children):
+                continue
+            prep_rate = table.preps.get(child.lower_, 0.0)
+            if child.lower_ in table.preps and prep_rate < MIN_PREP_RATE:
+                continue
         order = DEP_ORDER.index(child.dep_) if child.dep_ in DEP_ORDER else len(DEP_ORDER)
-        key = (order, -allowed[child.dep_])
+        key = (order, -allowed[child.dep_], -prep_rate)
         if key < best_key:
             best, best_key = child, key
     return best

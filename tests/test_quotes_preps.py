@@ -1,0 +1,23 @@
+"""Which prepositional phrase of a cue verb holds what was said (``lexicons/content_preps.tsv``)."""
+
+from __future__ import annotations
+
+from conftest import needs_model
+from sayso.extract.cues import cue_table
+
+pytestmark = needs_model
+
+
+def test_place_and_time_phrases_never_hold_content() -> None:
+    preps = cue_table().preps
+    assert preps["about"] > preps["in"] and preps["in"] < 0.1 and preps["of"] > 0.3
+
+
+def test_about_phrase_is_the_content_not_the_place(nlp) -> None:  # noqa: ANN001 - the session model fixture
+    from sayso.extract.cues import content_child
+
+    doc = nlp("The governor spoke in Springfield on Tuesday about the new water tax.")
+    verb = next(t for t in doc if t.lower_ == "spoke")
+    child = content_child(verb)
+    assert child is not None and child.lower_ == "about"
+    assert doc[child.left_edge.i : child.right_edge.i + 1].text == "about the new water tax"
