@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import needs_model
+
 from sayso.extract.cues import cue_table
 
 pytestmark = needs_model
@@ -13,7 +14,7 @@ def test_place_and_time_phrases_never_hold_content() -> None:
     assert preps["about"] > preps["in"] and preps["in"] < 0.1 and preps["of"] > 0.3
 
 
-def test_about_phrase_is_the_content_not_the_place(nlp) -> None:  # noqa: ANN001 - the session model fixture
+def test_about_phrase_is_the_content_not_the_place(nlp) -> None:
     from sayso.extract.cues import content_child
 
     doc = nlp("The governor spoke in Springfield on Tuesday about the new water tax.")

@@ -566,7 +566,8 @@ def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> li
         tok = _first_token_at(doc, q.start)
         if tok is None or _is_heading(quotes.text, sentence_of(tok)):
             continue
-        if not tok.is_sent_start or len(quotes.text[q.start : q.end].split()) < MIN_CONTINUATION_WORDS:
+        short = len(quotes.text[q.start : q.end].split()) < MIN_CONTINUATION_WORDS
+        if short or not _opens_sentence(quotes.text, tok, q.start):
             continue  # a scare quote or a fragment inside a sentence
         i = bisect_left(starts, q.start) - 1
         if i < 0:
@@ -581,9 +582,23 @@ def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> li
     return atts
 
 
+def _after_full_stop(text: str, pos: int) -> bool:
+    return text[:pos].rstrip().endswith((".", "!", "?"))
+
+
+def _opens_sentence(text: str, tok: Token, quote_start: int) -> bool:
+    """The quote opens a sentence, though the parser may have left its opening mark at the end of the one
+    before ("…,'' he added. ''The system ...": the ``''`` token closes "he added.")."""
+    if tok.is_sent_start or _after_full_stop(text, quote_start):
+        return True
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_sent_start
+
+
 def _continues(text: str, prev: Attribution, quote_start: int) -> bool:
     """Only the rest of the previous attribution's sentence and blank space (at most one paragraph
     break, or two when that paragraph was a quote too) lie between its content and the quote."""
     last_end = max(prev.content[-1][1], prev.sentence.end_char if prev.sentence.end_char <= quote_start else 0)
+    if prev.sentence.start_char < quote_start < prev.sentence.end_char and _after_full_stop(text, quote_start):
+        last_end = quote_start  # the quote's opening mark was parsed into the attribution's own sentence
     between = text[last_end:quote_start]
     return between.strip(" \t\r\n,.;:”\"’") == "" and between.count("\n") <= 3
