@@ -22,3 +22,11 @@ def test_about_phrase_is_the_content_not_the_place(nlp) -> None:
     child = content_child(verb)
     assert child is not None and child.lower_ == "about"
     assert doc[child.left_edge.i : child.right_edge.i + 1].text == "about the new water tax"
+
+
+def test_object_content_runs_over_a_content_preposition_not_a_place(nlp) -> None:
+    from sayso.extract.quotes import find_attributions
+
+    doc = nlp("Senator Tom Hale compared the governor to a schoolyard bully at a rally in Ohio.")
+    contents = [doc.text[s:e] for a in find_attributions(doc, keep_all=True) for s, e in a.content]
+    assert contents == ["the governor to a schoolyard bully"]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.attribution_filter import features, keep
 from sayso.extract.labels import find_label_attributions
-from sayso.extract.cues import content_child, find_cues, is_belief_verb, is_speech_verb
+from sayso.extract.cues import content_child, cue_table, find_cues, is_belief_verb, is_speech_verb
 from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
 from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
 from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
@@ -161,16 +161,24 @@ def _clause_content(quotes: _Quotes, doc: Doc, start: int, end: int) -> tuple[st
 
 
 _SIBLING_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
+MIN_SIBLING_PREP_RATE = 0.2  # learned content_preps rate; chosen on PolNeAR train
+
+
+def _completes(sib: Token) -> bool:
+    """A prepositional phrase after the object that belongs to what was said ("announced his engagement
+    to ...", "criticized the pope as ..."): its preposition often holds content (not "in", "on", "at")."""
+    return sib.dep_ == "prep" and cue_table().preps.get(sib.lower_, 0.0) >= MIN_SIBLING_PREP_RATE
 
 
 def _content_end(child: Token, verb: Token | None = None) -> int:
     """End of the content clause: over the right siblings that complete it ("called voters “stupid”",
-    "criticized the pope as ...", "accused Trump of ..."), stopping before a nested reporting participle the parser hung inside
-    it ("noted that he had met Putin 42 times, saying they had ..." : the "saying" clause is its own)."""
+    "criticized the pope as ...", "accused Trump of ...", "announced his engagement to ..."), stopping
+    before a nested reporting participle the parser hung inside it ("noted that he had met Putin 42 times,
+    saying they had ..." : the "saying" clause is its own)."""
     end = child.right_edge.i + 1
     if verb is not None and child.dep_ in ("dobj", "oprd", "dative"):
         for sib in verb.rights:
-            if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or (sib.dep_ == "prep" and sib.lower_ in ("as", "for", "of"))):
+            if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or _completes(sib)):
                 end = max(end, sib.right_edge.i + 1)
     for tok in child.subtree:
         if tok.i > child.i and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and is_speech_verb(tok):
