@@ -24,7 +24,6 @@ from sayso.extract.cues import content_child, cue_table, find_cues, is_belief_ve
 from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
 from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
 from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
-from sayso.extract.sentences import sentence_of
 from sayso.extract.types import Attribution, Source
 
 log = logging.getLogger(__name__)
@@ -99,7 +98,7 @@ def _gap_ok(gap: Span, verb: Token) -> bool:
 def _quote_before(quotes: _Quotes, doc: Doc, verb: Token) -> QuoteSpan | None:
     """The quote ending just before the cue's clause ("…,” Xi said)."""
     left = verb.left_edge
-    sent_start = sentence_of(verb).start_char
+    sent_start = verb.sent.start_char
     candidates = quotes.overlapping(max(0, sent_start - 3), verb.idx)
     for q in reversed(candidates):
         if q.end > verb.idx:
@@ -226,7 +225,7 @@ def _parenthetical_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str,
     cue's own small clause, as up to two spans."""
     if verb.dep_ != "parataxis" and not (verb.dep_ == "ROOT" and _is_inside_commas(verb)):
         return None
-    sent = sentence_of(verb)
+    sent = verb.sent
     left, right = verb.left_edge.i, verb.right_edge.i + 1
     pieces = []
     for a, b in ((sent.start, left), (right, sent.end)):
@@ -242,7 +241,7 @@ def _parenthetical_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str,
 def _rest_of_sentence(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
     """"McCain says the movement ... appeals to ...": the parser made the clause's subject an object;
     what follows the verb (and its addressee) to the sentence's end is the content."""
-    sent = sentence_of(verb)
+    sent = verb.sent
     start = verb.i + 1
     while start < sent.end and doc[start].dep_ in ("prt", "dobj", "dative", "advmod") and doc[start].head.i == verb.i \
             and doc[start].pos_ in ("PRON", "ADV", "ADP"):
@@ -256,13 +255,13 @@ def _rest_of_sentence(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list
 def _is_inside_commas(verb: Token) -> bool:
     doc = verb.doc
     left, right = verb.left_edge.i, verb.right_edge.i
-    sent = sentence_of(verb)
+    sent = verb.sent
     return left > sent.start and doc[left - 1].text == "," and right + 1 < sent.end and doc[right + 1].text == ","
 
 
 def _colon_content(quotes: _Quotes, doc: Doc, verb: Token) -> tuple[str, list[tuple[int, int]]] | None:
     """"Reporter Jane Doe says:" closing its paragraph: the next paragraph is what was said."""
-    sent = sentence_of(verb)
+    sent = verb.sent
     last = sent[-1]
     while last.is_space and last.i > sent.start:
         last = doc[last.i - 1]
@@ -382,7 +381,7 @@ def _verb_attribution(quotes: _Quotes, doc: Doc, verb: Token) -> Attribution | N
             kind, content = got
     if not content:
         return None
-    att = Attribution(type=kind, content=content, sentence=sentence_of(verb), cue=_cue_span(verb))  # type: ignore[arg-type]
+    att = Attribution(type=kind, content=content, sentence=verb.sent, cue=_cue_span(verb))  # type: ignore[arg-type]
     speaker = speaker_of(verb, outside=lambda t: quotes.inside(t.idx) is None)
     _set_speaker(att, speaker)
     addressee = addressee_of(verb, child)
@@ -445,7 +444,7 @@ def _fits_trailing(att: Attribution, tr: Trailing) -> bool:
 
 def _trailing_attribution(quotes: _Quotes, doc: Doc, tr: Trailing) -> Attribution | None:
     """"<content>, X reported." as an attribution of its own."""
-    sent = sentence_of(tr.verb)
+    sent = tr.verb.sent
     got = _clause_content(quotes, doc, sent.start, tr.comma.i)
     if got is None:
         return None
@@ -457,7 +456,7 @@ def _trailing_attribution(quotes: _Quotes, doc: Doc, tr: Trailing) -> Attributio
 
 
 def _according_attribution(quotes: _Quotes, doc: Doc, according: Token, to: Token) -> Attribution | None:
-    sent = sentence_of(according)
+    sent = according.sent
     source = according_source(to)
     a_start, a_end = according_clause(according, to, sent)
     before, after = _trim(doc, sent.start, a_start), _trim(doc, a_end, sent.end)
@@ -499,7 +498,7 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
     own: dict[int, Attribution] = {}
     dropped: dict[int, list[Attribution]] = {}  # by sentence: what the filter rejected, for trailing clauses
     for verb in sorted(cues.verbs, key=lambda t: t.i):
-        if quotes.inside(verb.idx) is not None or _is_heading(quotes.text, sentence_of(verb)) or _is_as_saying(verb):
+        if quotes.inside(verb.idx) is not None or _is_heading(quotes.text, verb.sent) or _is_as_saying(verb):
             continue
         att = _verb_attribution(quotes, doc, verb)
         if att is None:
@@ -511,9 +510,9 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
             dropped.setdefault(att.sentence.start, []).append(att)
 
     for tr in trailing.values():
-        if quotes.inside(tr.verb.idx) is not None or _is_heading(quotes.text, sentence_of(tr.verb)):
+        if quotes.inside(tr.verb.idx) is not None or _is_heading(quotes.text, tr.verb.sent):
             continue
-        sent = sentence_of(tr.verb)
+        sent = tr.verb.sent
         mine = own.get(tr.verb.i)
         group = by_sentence.setdefault(sent.start, [])
         inner = [a for a in group if a is not mine and a.cue is not None and a.cue.start < tr.comma.i
@@ -535,7 +534,7 @@ def find_attributions(doc: Doc, *, keep_all: bool = False) -> list[Attribution]:
             group.append(att)
 
     for according, to in cues.according:
-        sent = sentence_of(according)
+        sent = according.sent
         source = according_source(to)
         # "X told Y ..., according to Z": Z carried X's words. With no reporting verb beside it, "according
         # to Z" is an attribution of its own ("The economy grew 3%, according to the ministry").
@@ -572,7 +571,7 @@ def _add_uncued_quotes(doc: Doc, quotes: _Quotes, atts: list[Attribution]) -> li
         if not q.double or any(s <= q.start and q.end <= e for s, e in claimed):
             continue
         tok = _first_token_at(doc, q.start)
-        if tok is None or _is_heading(quotes.text, sentence_of(tok)):
+        if tok is None or _is_heading(quotes.text, tok.sent):
             continue
         short = len(quotes.text[q.start : q.end].split()) < MIN_CONTINUATION_WORDS
         if short or not _opens_sentence(quotes.text, tok, q.start):

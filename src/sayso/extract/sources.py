@@ -13,7 +13,6 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from sayso.extract.sentences import sentence_of
 from sayso.extract.speakers import mention_of, phrase_of
 from sayso.lexicons import read_words
 
@@ -54,7 +53,7 @@ def _matcher(vocab: Vocab) -> Matcher:
 
 def _ends_sentence(doc: Doc, tok: Token) -> bool:
     """Only punctuation, quote marks or space between the token and its sentence's end."""
-    end = sentence_of(tok).end
+    end = tok.sent.end
     return all(t.is_punct or t.is_space or t.is_quote for t in doc[tok.i + 1 : end]) and (
         tok.i + 1 == end or doc[tok.i + 1].text in (".", "!", "?", "”", '"', "\n", ":")
     )

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sayso.extract.entities import entity_at
-from sayso.extract.sentences import sentence_of
 from sayso.lexicons import read_words
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -132,7 +131,7 @@ def speaker_of(verb: Token, depth: int = 0, outside: Callable[[Token], bool] | N
 def _leftward_subject(verb: Token, outside: Callable[[Token], bool] | None) -> Speaker | None:
     """A participle the parser cut loose ("Xi sent a message, telling ..."): the nearest subject of a
     verb to its left in the sentence."""
-    sent = sentence_of(verb)
+    sent = verb.sent
     for tok in reversed(sent[: verb.i - sent.start]):
         if tok.dep_ in SUBJECT_DEPS and tok.head.i < verb.i and tok.head.pos_ in ("VERB", "AUX"):
             if outside is None or outside(tok):
