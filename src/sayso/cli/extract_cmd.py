@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from sayso.api import extract_many
+from sayso.cli.options import published_option
 from sayso.errors import InputError
 from sayso.read.article import Article, ReadError
 from sayso.read.text import article_from_bytes
@@ -89,18 +90,11 @@ def render_table(report: Report) -> str:
 def extract_command(
     paths: Annotated[list[str], typer.Argument(help="Article files (txt, html, jsonl, warc); '-' reads stdin.")],
     format: Annotated[OutputFormat | None, typer.Option("--format", "-f", help="json (one input), jsonl (several), table.")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD (resolves 'on Monday').")] = None,
+    published: Annotated[str | None, published_option("Publication date YYYY-MM-DD (resolves 'on Monday').")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model package (else SAYSO_MODEL, else en_core_web_sm).")] = None,
     n_process: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Extract who said what to whom, on whose say-so, from articles."""
-    from datetime import date
-
-    if published:
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from None
     settings = Settings.from_env(model=model)
     fmt = format or (OutputFormat.json if len(paths) == 1 else OutputFormat.jsonl)
     failures: list[ReadError] = []

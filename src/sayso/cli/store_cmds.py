@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from sayso.cli.options import DbOption, Fmt
+from sayso.cli.options import DbOption, Fmt, published_option
 
 
 class ExportFmt(str, Enum):
@@ -64,8 +64,8 @@ def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files or folders: .txt, .html/.htm, .jsonl(.gz), .warc(.gz).")],
     db: DbOption = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Extraction worker processes.")] = 1,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date YYYY-MM-DD for documents that state none (resolves 'on Monday').")] = None,
+    published: Annotated[str | None, published_option(
+        "Publication date YYYY-MM-DD for documents that state none (resolves 'on Monday').")] = None,
     published_from_metadata: Annotated[bool, typer.Option(
         "--published-from-metadata", help="No date in the document: use the WARC fetch date or file date.")] = False,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the article text.")] = "text",
@@ -82,13 +82,6 @@ def ingest_command(
     from sayso.settings import Settings
     from sayso.store.ingest import IngestOptions, ingest
 
-    if published:
-        from datetime import date
-
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            raise typer.BadParameter(f"{published!r} is not a date YYYY-MM-DD", param_hint="--published") from None
     fields = FieldMap(text=text_field, title=title_field, url=url_field, published=published_field, outlet=outlet_field)
     options = IngestOptions(db_path=_db(db), workers=workers, write_batch=write_batch, settings=Settings.from_env(model=model),
                             read=ReadOptions(fields=fields, published=published,
