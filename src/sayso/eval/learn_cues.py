@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -92,7 +93,8 @@ def count_preps(doc: Doc, gold: Annotated, seen: Counter, hits: Counter) -> None
                 hits[child.lower_] += 1
 
 
-def learn_preps(directory: str | Path) -> list[tuple[str, int, int, float]]:
+def _tally(directory: str | Path, counter: Callable[..., None]) -> tuple[Counter, Counter]:
+    """Parse every article of a split once and let ``counter`` tally (seen, hits) against its gold."""
     from sayso.nlp import load_pipeline
 
     nlp = load_pipeline()
@@ -100,20 +102,18 @@ def learn_preps(directory: str | Path) -> list[tuple[str, int, int, float]]:
     seen: Counter = Counter()
     hits: Counter = Counter()
     for doc, gold in zip(nlp.pipe((a.text for a in articles), batch_size=16), articles, strict=True):
-        count_preps(doc, gold, seen, hits)
+        counter(doc, gold, seen, hits)
+    return seen, hits
+
+
+def learn_preps(directory: str | Path) -> list[tuple[str, int, int, float]]:
+    seen, hits = _tally(directory, count_preps)
     rows = [(p, hits[p], n, round(hits[p] / n, 3)) for p, n in seen.items() if n >= MIN_PREP_SEEN and p.isalpha()]
     return sorted(rows, key=lambda r: (-r[2], r[0]))
 
 
 def learn(directory: str | Path) -> list[tuple[str, str, int, int, float]]:
-    from sayso.nlp import load_pipeline
-
-    nlp = load_pipeline()
-    articles = read_split(directory)
-    seen: Counter = Counter()
-    hits: Counter = Counter()
-    for doc, gold in zip(nlp.pipe((a.text for a in articles), batch_size=16), articles, strict=True):
-        count(doc, gold, seen, hits)
+    seen, hits = _tally(directory, count)
     rows = []
     for (lemma, dep), n in hits.items():
         rate = n / max(seen[lemma, dep], n)
