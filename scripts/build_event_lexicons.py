@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LEXICONS = ROOT / "src" / "sayso" / "lexicons"
+LEXICONS = ROOT / "src" / "sayso" / "lexicons" / "shared"
 
 CAMEO_HEADER = """# CAMEO event codes with their Goldstein scores and the PLOVER type and mode each maps to.
 # Derived by scripts/build_event_lexicons.py from:

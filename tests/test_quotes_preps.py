@@ -1,4 +1,4 @@
-"""Which prepositional phrase of a cue verb holds what was said (``lexicons/content_preps.tsv``)."""
+"""Which prepositional phrase of a cue verb holds what was said (``lexicons/en/content_preps.tsv``)."""
 
 from __future__ import annotations
 

@@ -54,7 +54,7 @@ def load_pipeline(name: str | None = None) -> Language:
     """Load the model once per process and add sayso's components."""
     import spacy
 
-    from sayso.lexicons import entity_patterns
+    from sayso.extract.gazetteer import build_entity_patterns
 
     model = resolve_model_name(name)
     try:
@@ -62,7 +62,7 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:  # a broken install
         raise ModelNotFound(f"spaCy model {model!r} could not be loaded ({exc}); reinstall: {INSTALL_HINT}") from exc
     nlp.add_pipe("sayso_paragraphs", before="parser")
-    patterns = entity_patterns()
+    patterns = build_entity_patterns()
     if patterns and "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="sayso_gazetteer", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]

@@ -1,14 +1,14 @@
-"""Learn the cue-verb table (``lexicons/cue_verbs.tsv``) from a PolNeAR training split.
+"""Learn the cue-verb table (``lexicons/en/cue_verbs.tsv``) from a PolNeAR training split.
 
 For every verb in the split and every dependency its children carry (``ccomp``, ``dobj``...), count how
 often that verb+dependency occurs and how often it is a gold cue whose content is that child's subtree.
 The ratio says how far the extractor can trust "this verb with this kind of child reports speech". Only
 lemmas, dependency labels and counts are written: no text of the corpus.
 
-Run: ``python -m sayso.eval.learn_cues TRAIN_DIR > src/sayso/lexicons/cue_verbs.tsv``
+Run: ``python -m sayso.eval.learn_cues TRAIN_DIR > src/sayso/lexicons/en/cue_verbs.tsv``
 (about three minutes on two cores: the split is parsed once).
 
-``--preps`` learns ``lexicons/content_preps.tsv`` instead: for each preposition hung on a cue verb whose
+``--preps`` learns ``lexicons/en/content_preps.tsv`` instead: for each preposition hung on a cue verb whose
 table allows a ``prep`` content, how often its phrase is the gold content. "spoke in Iowa about the plan":
 "in" almost never holds what was said, "about" often does, and the verb table cannot tell them apart.
 """

@@ -1,4 +1,4 @@
-"""Train the attribution filter (``lexicons/attribution_filter.tsv``) on a PolNeAR training split.
+"""Train the attribution filter (``lexicons/en/attribution_filter.tsv``) on a PolNeAR training split.
 
 Every cue-verb attribution the rules propose (filter off) is labelled right when PolNeAR has an
 attribution whose content it covers by half and whose source its speaker overlaps; a logistic regression
@@ -6,7 +6,7 @@ over string features (``sayso.extract.attribution_filter.features``) learns whic
 threshold is the one that maximises attribution F1 on the split. Output: feature names and weights as
 text (no pickle, no corpus text).
 
-Run: ``python -m sayso.eval.train_filter TRAIN_DIR > src/sayso/lexicons/attribution_filter.tsv``
+Run: ``python -m sayso.eval.train_filter TRAIN_DIR > src/sayso/lexicons/en/attribution_filter.tsv``
 (about four minutes on two cores: the split is parsed once).
 """
 

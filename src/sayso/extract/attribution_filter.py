@@ -2,7 +2,7 @@
 
 Why: the learned verb table alone cannot tell "Trump supports the wall" (PolNeAR: an attribution) from
 "the bill supports farmers" (not one); the speaker's kind, the verb's form and the content's shape can.
-Weights live in ``lexicons/attribution_filter.tsv`` (feature, weight; no pickle), trained by
+Weights live in ``lexicons/en/attribution_filter.tsv`` (feature, weight; no pickle), trained by
 ``python -m sayso.eval.train_filter TRAIN_DIR`` on PolNeAR's training split. Without the file, every
 candidate is kept.
 """

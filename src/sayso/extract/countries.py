@@ -1,6 +1,6 @@
 """Country lookups: names, aliases, capitals (as metonyms: "Beijing" acts for China) and demonyms.
 
-pycountry gives every ISO 3166-1 country its official and common names; ``lexicons/countries.tsv`` adds
+pycountry gives every ISO 3166-1 country its official and common names; ``lexicons/en/countries.tsv`` adds
 the short forms newsrooms use ("Russia", "Britain", "the US"), demonyms and capitals, which the library
 lacks. Lookups are case-sensitive first (so the pronoun "us" never becomes the United States), then
 case-insensitive for longer names ("CHINA" in a shouting headline).

@@ -1,9 +1,9 @@
 """Cue words: which verbs report speech, thought or intent, and which child holds what they report.
 
-The table ``lexicons/cue_verbs.tsv`` was learned from the PolNeAR training split (see
+The table ``lexicons/en/cue_verbs.tsv`` was learned from the PolNeAR training split (see
 ``sayso.eval.learn_cues``): for a verb lemma and the dependency of one of its children, how often that
 pair was an annotated cue with that child as its content. A pair is trusted above ``MIN_RATE``.
-A ``prep`` content is further judged by its preposition (``lexicons/content_preps.tsv``, learned the same
+A ``prep`` content is further judged by its preposition (``lexicons/en/content_preps.tsv``, learned the same
 way): "spoke in Iowa about the plan" reports "about the plan", never "in Iowa".
 Cue verbs are found with one ``Matcher`` pass over the document (lemma set lookup), not a token loop.
 """

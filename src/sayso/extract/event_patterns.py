@@ -1,4 +1,4 @@
-"""Event trigger rules (lexicons/event_patterns.jsonl) turned into one spaCy DependencyMatcher.
+"""Event trigger rules (lexicons/en/event_patterns.jsonl) turned into one spaCy DependencyMatcher.
 
 Each rule becomes a dependency pattern anchored on the trigger token: a verb by lemma (optionally with a
 direct object from a word list, or a given preposition), a noun by lemma (optionally governed by a light

@@ -1,6 +1,6 @@
 """PLOVER events: what political actors did to each other, from the dependency parse.
 
-Triggers come from one DependencyMatcher built from lexicons/event_patterns.jsonl (event_patterns.py);
+Triggers come from one DependencyMatcher built from lexicons/en/event_patterns.jsonl (event_patterns.py);
 participants from the parse around each trigger (event_args.py); negation, modality, counts and the
 source chain from event_context.py; dates from dates.py. An event is kept only when at least one
 participant resolves to an actor: a trigger alone ("the war") says nothing about who did what to whom.

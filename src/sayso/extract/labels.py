@@ -4,7 +4,7 @@
 Why: headlines and interview transcripts attribute words without any verb; PolNeAR marks the name as
 Source, the colon as Cue and the rest of the line as Content. Only short labels that name someone (a
 person/organisation entity, or a capitalised name) count; page furniture such as "UPDATE:" is
-listed in ``lexicons/label_words.txt``.
+listed in ``lexicons/en/label_words.txt``.
 """
 
 from __future__ import annotations
