@@ -30,8 +30,8 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
 
-    from sayso.extract.actors import ActorResolver
-    from sayso.extract.claims import find_claims
+    from sayso.extract.actors.resolver import ActorResolver
+    from sayso.extract.claims.finder import find_claims
     from sayso.nlp import load_pipeline
 
     logging.basicConfig(level=logging.WARNING)

@@ -33,7 +33,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
-    from sayso.extract.quotes import find_attributions
+    from sayso.extract.attribution.quotes import find_attributions
     from sayso.nlp import load_pipeline
 
     texts = load(Path(args.corpus), args.limit)

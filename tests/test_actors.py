@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import fixture_text, needs_model
-from sayso.extract.actors import ActorResolver
+from sayso.extract.actors.resolver import ActorResolver
 
 pytestmark = needs_model
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from sayso.extract.actor_lexicons import group_nouns, named_by_text, organizations, outlets, roles
-from sayso.extract.countries import country_code, country_name, demonym_code, is_capital
-from sayso.extract.gazetteer import build_entity_patterns
+from sayso.extract.actors.lexicons import group_nouns, named_by_text, organizations, outlets, roles
+from sayso.extract.actors.countries import country_code, country_name, demonym_code, is_capital
+from sayso.extract.actors.gazetteer import build_entity_patterns
 
 PLOVER_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS",
                   "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC", "IGO", "NGO"}

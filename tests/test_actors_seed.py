@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import needs_model, needs_shared
-from sayso.extract.actors import ActorResolver
-from sayso.extract.claims import find_claims
+from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.claims.finder import find_claims
 from sayso.report import offset_errors
 
 pytestmark = [needs_model, needs_shared]

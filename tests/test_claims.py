@@ -6,8 +6,8 @@ import pytest
 import spacy
 
 from conftest import fixture_text, needs_model
-from sayso.extract.actors import ActorResolver
-from sayso.extract.claims import find_claims, parse_value
+from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.claims.finder import find_claims, parse_value
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_budget_claim_sources(budget):
 
 @needs_model
 def test_claim_inside_an_attribution_takes_its_source(nlp):
-    from sayso.extract.types import Attribution, Source
+    from sayso.extract.attribution.types import Attribution, Source
 
     text = "The army lost 40 tanks in the battle, the ministry said, according to state news agency TASS."
     doc = nlp(text)

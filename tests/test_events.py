@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.extract.event_patterns import PLOVER_TYPES, dependency_patterns, intensity, load_rules
-from sayso.extract.events import counted
+from sayso.extract.events.patterns import PLOVER_TYPES, dependency_patterns, intensity, load_rules
+from sayso.extract.events.coder import counted
 from tests.conftest import needs_model, needs_shared
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.extract.quote_marks import find_quote_spans
+from sayso.extract.attribution.quote_marks import find_quote_spans
 
 
 def spans(text: str) -> list[str]:

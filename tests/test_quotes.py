@@ -182,7 +182,7 @@ def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Repo
 
 
 def test_no_text_no_quotes(nlp) -> None:  # noqa: ANN001
-    from sayso.extract.quotes import find_attributions
+    from sayso.extract.attribution.quotes import find_attributions
 
     assert find_attributions(nlp("")) == []
     assert find_attributions(nlp("“")) == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import needs_model
-from sayso.extract.labels import find_label_attributions
+from sayso.extract.attribution.labels import find_label_attributions
 from sayso.report import offset_errors
 
 pytestmark = needs_model

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import needs_model
 
-from sayso.extract.cues import cue_table
+from sayso.extract.attribution.cues import cue_table
 
 pytestmark = needs_model
 
@@ -15,7 +15,7 @@ def test_place_and_time_phrases_never_hold_content() -> None:
 
 
 def test_about_phrase_is_the_content_not_the_place(nlp) -> None:
-    from sayso.extract.cues import content_child
+    from sayso.extract.attribution.cues import content_child
 
     doc = nlp("The governor spoke in Springfield on Tuesday about the new water tax.")
     verb = next(t for t in doc if t.lower_ == "spoke")
@@ -25,7 +25,7 @@ def test_about_phrase_is_the_content_not_the_place(nlp) -> None:
 
 
 def test_object_content_runs_over_a_content_preposition_not_a_place(nlp) -> None:
-    from sayso.extract.quotes import find_attributions
+    from sayso.extract.attribution.quotes import find_attributions
 
     doc = nlp("Senator Tom Hale compared the governor to a schoolyard bully at a rally in Ohio.")
     contents = [doc.text[s:e] for a in find_attributions(doc, keep_all=True) for s, e in a.content]

@@ -54,7 +54,7 @@ def load_pipeline(name: str | None = None) -> Language:
     """Load the model once per process and add sayso's components."""
     import spacy
 
-    from sayso.extract.gazetteer import build_entity_patterns
+    from sayso.extract.actors.gazetteer import build_entity_patterns
 
     model = resolve_model_name(name)
     try:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from sayso.errors import InputError
-from sayso.extract.event_patterns import PLOVER_TYPES
-from sayso.extract.events import counted
+from sayso.extract.events.patterns import PLOVER_TYPES
+from sayso.extract.events.coder import counted
 from sayso.read.article import Article
 from sayso.report import Report
 

@@ -70,7 +70,7 @@ def count(doc: Doc, gold: Annotated, seen: Counter, hits: Counter) -> None:
 def count_preps(doc: Doc, gold: Annotated, seen: Counter, hits: Counter) -> None:
     """Per preposition word: prep children of cue verbs (``prep`` allowed by the table) and how many of
     them are a gold content of that verb."""
-    from sayso.extract.cues import cue_table
+    from sayso.extract.attribution.cues import cue_table
 
     table = cue_table()
     contents: dict[int, list[list[tuple[int, int]]]] = {}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sayso.errors import InputError
-from sayso.extract.types import Attribution
+from sayso.extract.attribution.types import Attribution
 from sayso.report import Report
 
 log = logging.getLogger(__name__)

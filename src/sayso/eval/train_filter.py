@@ -2,7 +2,7 @@
 
 Every cue-verb attribution the rules propose (filter off) is labelled right when PolNeAR has an
 attribution whose content it covers by half and whose source its speaker overlaps; a logistic regression
-over string features (``sayso.extract.attribution_filter.features``) learns which to keep, and the
+over string features (``sayso.extract.attribution.filter.features``) learns which to keep, and the
 threshold is the one that maximises attribution F1 on the split. Output: feature names and weights as
 text (no pickle, no corpus text).
 
@@ -35,7 +35,7 @@ def _label(gold: Annotated, pred: Annotated, i: int) -> bool:
 
 
 def examples(pairs: Iterable[tuple[Doc, Annotated]]) -> tuple[list[tuple[list[str], bool]], list]:
-    from sayso.extract.quotes import find_attributions
+    from sayso.extract.attribution.quotes import find_attributions
 
     rows: list[tuple[list[str], bool]] = []
     kept: list = []
@@ -90,7 +90,7 @@ def best_threshold(kept: list, w: dict[str, float]) -> tuple[float, float]:
 
 HEADER = """\
 # Attribution filter: logistic-regression weights over string features of a cue-verb attribution
-# (see sayso/extract/attribution_filter.py), and the score threshold. Trained with
+# (see sayso/extract/attribution/filter.py), and the score threshold. Trained with
 # `python -m sayso.eval.train_filter TRAIN_DIR` on the PolNeAR training split (Newell, Margolin & Ruths,
 # LREC 2018; research use) labelled by our scorer. Only feature names (lemmas, dependency labels, tags)
 # and weights: no corpus text. Train-split attribution F1 at the threshold: {f1:.3f}.

@@ -1,2 +1,3 @@
-"""Extraction: pure functions over a parsed Doc, in the order quotes -> speakers -> sources -> actors ->
-claims -> events. ``pipeline.build_report`` runs them and assembles the report."""
+"""Extraction over one parsed Doc, one subpackage per subject: ``attribution`` (quotes, cues, speakers,
+sources), ``actors`` (recognition and resolution), ``claims`` (numeric claims), ``events`` (PLOVER events),
+with ``dates`` and ``entities`` shared. ``pipeline.build_report`` runs them and assembles the report."""

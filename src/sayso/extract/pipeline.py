@@ -7,11 +7,11 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.actors import ActorResolver
-from sayso.extract.claims import find_claims
-from sayso.extract.events import find_events
-from sayso.extract.quotes import find_attributions
-from sayso.extract.types import Attribution
+from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.claims.finder import find_claims
+from sayso.extract.events.coder import find_events
+from sayso.extract.attribution.quotes import find_attributions
+from sayso.extract.attribution.types import Attribution
 from sayso.language import guess_language
 from sayso.read.article import Article
 from sayso.report import ActorRef, ArticleInfo, Content, Cue, Quote, Report, TextRef, Via

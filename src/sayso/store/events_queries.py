@@ -2,7 +2,7 @@
 
 Only realised events count by default: a negated event ("refused to condemn") or one with a modality
 ("may impose", "threatened to impose") is kept in the store for the reader but left out of lists and dyads
-unless asked for (``include_uncounted``), the same rule as ``sayso.extract.events.counted``.
+unless asked for (``include_uncounted``), the same rule as ``sayso.extract.events.coder.counted``.
 
 An event's date is its resolved date (``date_start``; the last day for a range such as "in the past decade")
 and, when the sentence gave none, the article's publication day; ``since``/``until`` and the dyad periods

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from sayso.extract.types import Attribution
+from sayso.extract.attribution.types import Attribution
 from sayso.lexicons import read_words
 
 MAX_LABEL_TOKENS = 4

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.actor_kinds import is_role_or_group
-from sayso.extract.actors import ActorResolver
+from sayso.extract.actors.kinds import is_role_or_group
+from sayso.extract.actors.resolver import ActorResolver
 from sayso.extract.entities import entity_at
-from sayso.extract.event_patterns import Rule
+from sayso.extract.events.patterns import Rule
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # verbs whose infinitive's doer is their subject even with an object ("promised Kyiv to send")

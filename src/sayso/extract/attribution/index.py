@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from sayso.extract.types import Attribution
+from sayso.extract.attribution.types import Attribution
 
 # No attribution's content piece is longer than this; it bounds the backward walk over content spans.
 _MAX_CONTENT_CHARS = 20_000

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract import event_args as args
-from sayso.extract import event_context as ctx
-from sayso.extract.actors import ActorResolver
+from sayso.extract.events import participants as args
+from sayso.extract.events import context as ctx
+from sayso.extract.actors.resolver import ActorResolver
 from sayso.extract.dates import DateMention, find_dates, publication_date
-from sayso.extract.event_patterns import Rule, accepts, event_matcher, intensity, load_rules, rules_by_shape
-from sayso.extract.attribution_index import AttributionIndex
-from sayso.extract.types import Attribution
+from sayso.extract.events.patterns import Rule, accepts, event_matcher, intensity, load_rules, rules_by_shape
+from sayso.extract.attribution.index import AttributionIndex
+from sayso.extract.attribution.types import Attribution
 from sayso.report import Event, EventDate, Location, TextRef, Via
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract import coref
-from sayso.extract.actor_kinds import (
+from sayso.extract.actors import coref
+from sayso.extract.actors.kinds import (
     Proto,
     demonym_proto,
     entity_proto,
@@ -24,9 +24,9 @@ from sayso.extract.actor_kinds import (
     named_proto,
     org_sector,
 )
-from sayso.extract.actor_lexicons import named_by_text, pronouns
-from sayso.extract.countries import clean, country_code, country_name
-from sayso.extract.persons import (
+from sayso.extract.actors.lexicons import named_by_text, pronouns
+from sayso.extract.actors.countries import clean, country_code, country_name
+from sayso.extract.actors.persons import (
     clean_name,
     cluster_names,
     doc_headlines,
@@ -35,7 +35,7 @@ from sayso.extract.persons import (
     title_before,
     title_in_apposition,
 )
-from sayso.extract.phrases import (
+from sayso.extract.actors.phrases import (
     Description,
     demonym_head,
     groups,

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.attribution_index import AttributionIndex
-from sayso.extract.types import Attribution
+from sayso.extract.attribution.index import AttributionIndex
+from sayso.extract.attribution.types import Attribution
 
 NEGATING_VERBS = {"refuse", "decline", "fail", "avoid", "refrain", "deny", "reject", "stop", "cease", "halt", "resist"}
 MODAL_VERBS = {

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sayso.extract.actor_lexicons import outlets, organizations
-from sayso.extract.countries import tables
+from sayso.extract.actors.lexicons import outlets, organizations
+from sayso.extract.actors.countries import tables
 
 # Country names that are also common given names or US states: left to the model's judgement.
 _AMBIGUOUS = frozenset({"Chad", "Jordan", "Georgia", "Washington", "Santiago", "Niger", "Turkey", "Lima"})

@@ -18,13 +18,13 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.attribution_filter import features, keep
-from sayso.extract.labels import find_label_attributions
-from sayso.extract.cues import content_child, cue_table, find_cues, is_belief_verb, is_speech_verb
-from sayso.extract.quote_marks import QuoteSpan, find_quote_spans
-from sayso.extract.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
-from sayso.extract.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
-from sayso.extract.types import Attribution, Source
+from sayso.extract.attribution.filter import features, keep
+from sayso.extract.attribution.labels import find_label_attributions
+from sayso.extract.attribution.cues import content_child, cue_table, find_cues, is_belief_verb, is_speech_verb
+from sayso.extract.attribution.quote_marks import QuoteSpan, find_quote_spans
+from sayso.extract.attribution.sources import Trailing, according_clause, according_source, find_trailing, is_hedged
+from sayso.extract.attribution.speakers import Speaker, addressee_of, is_media, mention_of, speaker_of
+from sayso.extract.attribution.types import Attribution, Source
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.actor_lexicons import Named, group_nouns, named_by_text, roles
-from sayso.extract.countries import clean, country_code, country_name, tables
-from sayso.extract.phrases import country_left
+from sayso.extract.actors.lexicons import Named, group_nouns, named_by_text, roles
+from sayso.extract.actors.countries import clean, country_code, country_name, tables
+from sayso.extract.actors.phrases import country_left
 from sayso.report import ActorType
 
 _ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),

@@ -15,9 +15,9 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.actors import ActorResolver
-from sayso.extract.attribution_index import AttributionIndex
-from sayso.extract.types import Attribution, Source
+from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.attribution.index import AttributionIndex
+from sayso.extract.attribution.types import Attribution, Source
 from sayso.lexicons import read_tsv
 from sayso.report import ActorRef, Claim, TextRef, Via
 

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from sayso.extract.cues import cue_table
-from sayso.extract.types import Attribution
+from sayso.extract.attribution.cues import cue_table
+from sayso.extract.attribution.types import Attribution
 from sayso.lexicons import read_lines
 
 WEIGHTS_FILE = "attribution_filter.tsv"

@@ -13,8 +13,8 @@ from functools import lru_cache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.actor_lexicons import honorifics, named_by_text, roles
-from sayso.extract.countries import country_code, demonym_code
+from sayso.extract.actors.lexicons import honorifics, named_by_text, roles
+from sayso.extract.actors.countries import country_code, demonym_code
 
 PARTICLES = frozenset({"da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
                        "di", "du", "ibn", "y", "ben"})

@@ -13,7 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from sayso.extract.speakers import mention_of, phrase_of
+from sayso.extract.attribution.speakers import mention_of, phrase_of
 from sayso.lexicons import read_words
 
 REPORT_VERBS = ["report", "say", "tell", "add", "write", "announce", "claim", "state", "note", "quote",

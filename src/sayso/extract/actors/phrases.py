@@ -15,8 +15,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from sayso.extract.actor_lexicons import group_nouns, regions, roles
-from sayso.extract.countries import country_code, demonym_code
+from sayso.extract.actors.lexicons import group_nouns, regions, roles
+from sayso.extract.actors.countries import country_code, demonym_code
 from sayso.extract.entities import entities_within, entity_starting
 
 _STATE = ["state", "state-run", "state-owned", "state-controlled", "government", "official", "party"]
@@ -184,7 +184,7 @@ def is_agent_noun(tok: Token) -> bool:
 
 
 def _adjective_of(code: str) -> str | None:
-    from sayso.extract.countries import tables
+    from sayso.extract.actors.countries import tables
 
     return next((dem for dem, iso in tables().demonyms.items() if iso == code), None)
 
