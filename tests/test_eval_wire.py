@@ -150,6 +150,7 @@ def test_non_attributions_fragments_misses_and_via_errors_are_counted():
     assert scores.failures["via missing: outlet"] == 1
     assert scores.failures["via: link given where the text has none"] == 1
     assert scores.addressee.value == 1.0 and scores.speaker.value == 1.0
+    assert scores.tag_recall["continuation"].value == 0.0 and scores.tag_speaker["group"].value == 1.0
     assert "NOT AN ATTRIBUTION" in format_details([result]) and "MISSED" in format_details([result])
     assert "via recall" in format_scores(scores, "dev")
 

@@ -63,6 +63,8 @@ class WireScores:
     via_precision: Ratio = field(default_factory=Ratio)
     via_kind: Ratio = field(default_factory=Ratio)
     failures: Counter[str] = field(default_factory=Counter)
+    tag_recall: dict[str, Ratio] = field(default_factory=dict)  # gold tag -> attributions found
+    tag_speaker: dict[str, Ratio] = field(default_factory=dict)  # gold tag -> speakers right, when found
 
     @property
     def recall(self) -> float | None:
@@ -102,6 +104,9 @@ class WireScores:
             "measures": {k: {"value": None if v is None else round(v, 4), "n": n}
                          for k, (v, n) in self.measures().items()},
             "failures": dict(self.failures.most_common()),
+            "by_tag": {tag: {"recall": self.tag_recall[tag].value, "n": self.tag_recall[tag].n,
+                             "speaker": self.tag_speaker.get(tag, Ratio()).value,
+                             "speaker_n": self.tag_speaker.get(tag, Ratio()).n} for tag in sorted(self.tag_recall)},
         }
 
     def add(self, result: StoryResult) -> None:
@@ -120,6 +125,10 @@ class WireScores:
 
     def _add_judged(self, j: Judged) -> None:
         gold = j.gold
+        for tag in gold.tags:
+            self.tag_recall.setdefault(tag, Ratio()).add(j.quote is not None)
+            if j.quote is not None:
+                self.tag_speaker.setdefault(tag, Ratio()).add(j.speaker_ok)
         if j.quote is None:
             tag = "quote paragraph without a cue" if "continuation" in gold.tags else "other"
             self.failures[f"missed attribution: {tag}"] += 1
@@ -197,6 +206,10 @@ def format_scores(scores: WireScores, split: str) -> str:
         lines.append(f"{name:<34}{_pct(value):>7}{n:>6}{'' if target is None else f'>= {target:.2f}':>9}")
     if not scores.via_kind.n:
         lines.append("(via kind: reports carry no via kind yet; checked once they do)")
+    lines += ["", f"{'by gold tag':<22}{'recall':>8}{'n':>5}{'speaker':>9}{'n':>5}"]
+    for tag in sorted(scores.tag_recall, key=lambda t: -scores.tag_recall[t].n):
+        found, speaker = scores.tag_recall[tag], scores.tag_speaker.get(tag, Ratio())
+        lines.append(f"{tag:<22}{_pct(found.value):>8}{found.n:>5}{_pct(speaker.value):>9}{speaker.n:>5}")
     lines += ["", f"{'failure kind':<66}{'count':>6}"]
     lines += [f"{kind:<66}{n:>6}" for kind, n in scores.failures.most_common() if n]
     return "\n".join(lines)
