@@ -6,9 +6,10 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from sayso.cli import eval_events, eval_polnear
+    from sayso.cli import eval_events, eval_polnear, eval_wire
 
     eval_app = typer.Typer(help="Measure accuracy against annotated corpora.", no_args_is_help=True)
     eval_polnear.register(eval_app)
     eval_events.register(eval_app)
+    eval_wire.register(eval_app)
     app.add_typer(eval_app, name="eval")
