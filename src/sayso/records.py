@@ -14,7 +14,7 @@ import types
 import typing
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Union, get_args, get_origin
 
 OPTIONAL_IN_JSON = "sayso.optional_in_json"  # field metadata: the JSON form may lack the field
 
@@ -115,10 +115,6 @@ def record_fields(cls: type) -> tuple[RecordField, ...]:
     """The fields of a record dataclass with their resolved types (a class is described once)."""
     hints = typing.get_type_hints(cls, include_extras=True)
     return tuple(RecordField(f.name, describe(hints[f.name]), f) for f in dataclasses.fields(cls))
-
-
-def is_literal(info: TypeInfo) -> bool:
-    return info.origin is Literal
 
 
 # --- the JSON form ---

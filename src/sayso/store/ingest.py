@@ -18,7 +18,7 @@ from sayso.read.article import Article, ReadError
 from sayso.read.files import ReadOptions, iter_articles
 from sayso.settings import Settings
 from sayso.store.db import connect
-from sayso.store.rows import article_key
+from sayso.store.keys import article_key
 from sayso.store.writer import BatchResult, StoredReport, StoreWriter
 
 log = logging.getLogger(__name__)
