@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
 
 from sayso.read.article import ReadError
 from sayso.report import Report
+from sayso.sink import BatchResult, StoredReport
 from sayso.store.keys import article_key
 from sayso.store.neardup import THRESHOLD, Fingerprint, fingerprint, similarity
 from sayso.store.rows import Rows, report_rows, story_id_for
@@ -28,20 +28,6 @@ log = logging.getLogger(__name__)
 # Every table but errors is written in one transaction per batch, in the order of the description.
 BATCH_TABLES = tuple(name for name in TABLES if name != "errors")
 _IGNORE_DUPLICATES = {"actors", "actor_aliases"}  # canonical rows shared by many articles
-
-
-@dataclass
-class StoredReport:
-    report: Report
-    fetched: str | None = None
-
-
-@dataclass
-class BatchResult:
-    stored: list[str] = field(default_factory=list)  # article ids
-    duplicates: int = 0
-    linked: int = 0  # articles that joined an existing story
-    failed: list[ReadError] = field(default_factory=list)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
