@@ -118,14 +118,19 @@ def _open_error(path: str, exc: Exception) -> StoreError:
     return StoreError(f"{path}: cannot open the database ({message.splitlines()[0]})")
 
 
-def connect(path: str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+# For connections that run SQL written by a user: no file but the store itself, no setting changed.
+SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+
+
+def connect(path: str | None = None, *, read_only: bool = False, sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection with the schema up to date. Read-only connections never create or migrate;
-    they refuse a file that does not exist or that an older sayso has not migrated."""
+    they refuse a file that does not exist or that an older sayso has not migrated. A ``sandboxed``
+    connection (for SQL a user wrote) can read no other file: ``read_csv('/etc/passwd')`` is refused."""
     db = path or default_db_path()
     if read_only and db != ":memory:" and not Path(db).is_file():
         raise StoreError(f"{db}: no such database (create it with `sayso ingest`)")
     try:
-        con = duckdb.connect(db, read_only=read_only)
+        con = duckdb.connect(db, read_only=read_only, config=SANDBOX if sandboxed else {})
     except duckdb.Error as exc:
         raise _open_error(db, exc) from None
     if read_only:
