@@ -117,14 +117,15 @@ def test_the_arrow_schemas_are_what_duckdb_stores():
             assert pa.Table.from_pylist(rows[table.name], schema=schema).num_rows == len(rows[table.name])
 
 
-NEW_FIELD = '''
-    confidence: float | None = added_later()  # a field added for this test
+NEW_FIELDS = '''
+    confidence: float | None = added_later()  # fields added for this test
+    checked: bool = added_later(False)
 '''
 
 
 def test_a_new_report_field_is_one_edit(tmp_path):
-    """Copy the package, add one field to Quote, and check that it reaches the JSON Schema, the rows,
-    the Arrow schema, a new store and an old store (to which the column is added)."""
+    """Copy the package, add fields to Quote (one line each), and check that they reach the JSON Schema,
+    the rows, the Arrow schema, a new store and an old store (to which the columns are added)."""
     old_db = tmp_path / "old.duckdb"
     con = connect(str(old_db))
     store_reports(con, [summit_report()])
@@ -135,7 +136,7 @@ def test_a_new_report_field_is_one_edit(tmp_path):
     text = report_py.read_text(encoding="utf-8")
     anchor = "    sentence: Span | None = added_later()\n"
     assert text.count(anchor) == 1
-    report_py.write_text(text.replace(anchor, anchor + NEW_FIELD.lstrip("\n")), encoding="utf-8")
+    report_py.write_text(text.replace(anchor, anchor + NEW_FIELDS.lstrip("\n")), encoding="utf-8")
     script = textwrap.dedent(f"""
         import dataclasses, sys
         sys.path.insert(0, {str(Path(__file__).parent)!r})
@@ -147,14 +148,14 @@ def test_a_new_report_field_is_one_edit(tmp_path):
         assert report_schema()["$defs"]["Quote"]["properties"]["confidence"] == {{"type": ["number", "null"]}}
         old = summit_report()
         report = summit_report(lead="Again. ")
-        report.quotes[0] = dataclasses.replace(report.quotes[0], confidence=0.75)
+        report.quotes[0] = dataclasses.replace(report.quotes[0], confidence=0.75, checked=True)
         assert report_rows(report)["quotes"][0]["confidence"] == 0.75
         assert "confidence" in TABLES["quotes"].arrow_schema().names
         new = connect(":memory:")
         store_reports(new, [report])
         assert rebuild_report(new, report.article.id) == report
-        con = connect({str(old_db)!r})  # an older store: the column is added, old rows read as None
-        assert rebuild_report(con, old.article.id).quotes[0].confidence is None
+        con = connect({str(old_db)!r})  # an older store: the columns are added, old rows get the defaults
+        assert rebuild_report(con, old.article.id) == old
         store_reports(con, [report])
         assert rebuild_report(con, report.article.id) == report
         print("ok")

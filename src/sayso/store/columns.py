@@ -148,6 +148,9 @@ def record_columns(cls: type, *, skip: Callable[[type, str], bool], own_id: str 
         here = path + (f.name,)
         not_null = not (nullable or f.type.optional)
         if f.type.is_record:
+            if f.type.optional and all(g.type.optional for g in record_fields(f.type.base)):
+                raise TypeError(f"{cls.__name__}.{f.name}: an optional record needs a required field, "
+                                "or a stored None and an empty record would look the same")
             nested = prefix if f.name in inline else join(prefix, f.name)
             out += record_columns(f.type.base, skip=skip, prefix=nested, path=here, nullable=not not_null)
         else:
