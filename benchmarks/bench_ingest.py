@@ -61,7 +61,7 @@ def run_mode(mode: str, corpus: Path, workers: int) -> dict:
         n = sum(1 for _ in extract_many(articles, n_process=workers))
         elapsed = time.perf_counter() - start
     else:
-        from sayso.store.ingest import IngestOptions, ingest
+        from sayso.ingest import IngestOptions, ingest
 
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()

@@ -172,6 +172,13 @@ def test_sql_is_read_only_and_export_writes_every_table(tmp_path):
     assert ok.returncode == 0 and ok.stdout.split() == ["n", "4"]
     refused = _sayso("sql", "DELETE FROM quotes", "--db", db)
     assert refused.returncode == 1 and "read-only" in refused.stderr and "Traceback" not in refused.stderr
+    secret = tmp_path / "secret.csv"
+    secret.write_text("token\nhunter2\n", encoding="utf-8")
+    for query in (f"SELECT * FROM read_csv('{secret}')", f"SELECT * FROM glob('{tmp_path}/*')",
+                  f"SELECT * FROM read_text('{secret}')"):
+        outside = _sayso("sql", query, "--db", db)  # the store is readable, no other file is
+        assert outside.returncode == 1 and "hunter2" not in outside.stdout, query
+        assert "disabled by configuration" in outside.stderr and "Traceback" not in outside.stderr, outside.stderr
     missing = _sayso("quotes", "--db", str(tmp_path / "none.duckdb"))
     assert missing.returncode == 1 and "no such database" in missing.stderr
     out = tmp_path / "out"

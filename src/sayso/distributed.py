@@ -1,21 +1,21 @@
 """Extraction on a Ray cluster: the same reports as ``extract_many``, with workers on many machines.
 
 Each Ray actor loads the model once (one model per process, as locally) and turns batches of articles
-into report dicts; ``ray.util.ActorPool.map`` keeps the input order and submits a batch only when an
-actor is free, so a long input stream never floods the cluster. Ray is an optional dependency
-(``pip install 'sayso[cluster]'``).
+into report dicts. Batches go round the actors through the one batching loop (``sayso.batching``):
+results come back in input order and at most two batches per actor are outstanding, so a long input
+stream never floods the cluster. Ray is an optional dependency (``pip install 'sayso[cluster]'``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import cycle
 
+from sayso.batching import run_batches
 from sayso.errors import SaysoError
 from sayso.read.article import Article
 from sayso.report import Report
-
-DEFAULT_BATCH_SIZE = 16
+from sayso.settings import DEFAULT_BATCH_SIZE
 
 
 def _ray():  # noqa: ANN202 - the module, imported late so sayso works without Ray installed
@@ -30,15 +30,12 @@ class _Extractor:
     """The body of one Ray actor."""
 
     def __init__(self, model: str | None, batch_size: int) -> None:
-        from sayso.settings import Settings
+        from sayso.api import LocalExtractor
 
-        self.settings = Settings(model=model)
-        self.batch_size = batch_size
+        self.local = LocalExtractor(batch_size=batch_size, model=model)
 
     def extract(self, batch: list[Article]) -> list[dict]:
-        from sayso.api import extract_many
-
-        return [r.to_dict() for r in extract_many(batch, batch_size=self.batch_size, settings=self.settings)]
+        return [r.to_dict() for _, reports in self.local.extract_batches(batch) for r in reports]
 
 
 def extract_ray(
@@ -57,13 +54,13 @@ def extract_ray(
         ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
     remote_cls = ray.remote(num_cpus=cpus_per_worker)(_Extractor)
     workers = [remote_cls.remote(model, batch_size) for _ in range(num_workers)]
-    pool = ray.util.ActorPool(workers)
+    turn = cycle(workers)
     articles = (item if isinstance(item, Article) else Article(text=item) for item in items)
-    batches = iter(lambda: list(islice(articles, batch_size)), [])
     try:
-        for reports in pool.map(lambda actor, batch: actor.extract.remote(batch), batches):
-            for data in reports:
-                yield Report.from_dict(data)
+        batches = run_batches(articles, batch_size, lambda batch: next(turn).extract.remote(batch),
+                              lambda ref: [Report.from_dict(d) for d in ray.get(ref)], in_flight=2 * num_workers)
+        for _, reports in batches:
+            yield from reports
     finally:
         for worker in workers:
             ray.kill(worker)

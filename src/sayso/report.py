@@ -2,36 +2,54 @@
 
 Every later stage (store, query, web, events) reads these records and nothing else, so they are plain
 dataclasses with an explicit JSON form. Offsets are Python string offsets into ``article.text`` exactly as
-read: ``text[s:e]`` equals the field's ``text``. The JSON Schema beside this module
-(``schema/report-1.schema.json``) is the published form of the same contract.
+read: ``text[s:e]`` equals the field's ``text``.
+
+These dataclasses are the one description of the record: the JSON form (``sayso.records``), the JSON
+Schema (``report_schema.py``, published as ``schema/report-1.schema.json``) and the store's tables
+(``store/tables.py``) are derived from their type hints. A new field is one edit here (see
+docs/architecture-records.md).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from sayso.records import ACTOR_LINK, OPTIONAL_IN_JSON, JsonSchema, from_dict, to_json_value
 
 SCHEMA_VERSION = "sayso/1"
 
-Span = tuple[int, int]
+Offset = Annotated[int, JsonSchema(minimum=0)]
+Span = tuple[Offset, Offset]
+IsoDate = Annotated[str, JsonSchema(pattern=r"^\d{4}-\d{2}-\d{2}$")]  # YYYY-MM-DD
+CountryCode = Annotated[str, JsonSchema(pattern="^[A-Z]{3}$")]  # ISO 3166-1 alpha-3
+LocalActorId = Annotated[str, ACTOR_LINK]  # the id of one of this report's actors: "a1"
 ActorType = Literal["person", "organization", "country", "media", "group"]
 QuoteType = Literal["direct", "indirect", "mixed"]
+PloverType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+
+
+def added_later(default: Any = None) -> Any:
+    """A field added after sayso/1 was published: older reports lack it, so the schema does not require it
+    and ``from_dict`` gives it its default."""
+    return field(default=default, metadata={OPTIONAL_IN_JSON: True})
 
 
 @dataclass
 class ArticleInfo:
-    id: str  # sha256 of the text
+    id: Annotated[str, JsonSchema(pattern="^[0-9a-f]{64}$", description="sha256 of the text")]
     text: str
     path: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: IsoDate | None = None
     title: str | None = None
     language: str = "en"
-    url: str | None = None
-    outlet: str | None = None
-    author: str | None = None
+    url: str | None = added_later()
+    outlet: str | None = added_later()
+    author: str | None = added_later()
     warnings: list[str] = field(default_factory=list)
 
 
@@ -40,7 +58,7 @@ class Actor:
     id: str  # "a1", "a2", ... unique within one report
     name: str  # canonical: "Xi Jinping", "China", "TASS"
     type: ActorType
-    country: str | None = None  # ISO 3166-1 alpha-3
+    country: CountryCode | None = None
     roles: list[str] = field(default_factory=list)  # ["President"]
     state_media: bool = False
     sector: str | None = None  # PLOVER sector: GOV, MIL, JRN (media; MED is health), OPP, REB, BUS, IGO, NGO, CVL, ...
@@ -66,7 +84,7 @@ class Cue:
 class ActorRef:
     """A mention that names an actor: the speaker, the addressee, a source."""
 
-    actor: str | None  # actor id, None when the mention could not be resolved
+    actor: LocalActorId | None  # None when the mention could not be resolved
     text: str
     span: Span
 
@@ -75,7 +93,7 @@ class ActorRef:
 class Via:
     """One link of a source chain: the outlet or person that carried the words to the reader."""
 
-    actor: str | None
+    actor: LocalActorId | None
     text: str
     span: Span
     cue: TextRef | None = None  # "according to", "reported", "quoted ... as saying"
@@ -84,7 +102,7 @@ class Via:
 @dataclass
 class Content:
     text: str  # the spans' texts joined by one space
-    spans: list[Span]
+    spans: Annotated[list[Span], JsonSchema(minItems=1)]
 
 
 @dataclass
@@ -97,7 +115,7 @@ class Quote:
     addressee: ActorRef | None = None
     via: list[Via] = field(default_factory=list)  # nearest source first
     hedged: bool = False
-    sentence: Span | None = None
+    sentence: Span | None = added_later()
 
 
 @dataclass
@@ -107,7 +125,7 @@ class Claim:
     span: Span
     value: float
     unit: str | None = None  # percent, times, people, USD, ...
-    about: str | None = None  # actor id
+    about: LocalActorId | None = None
     speaker: ActorRef | None = None
     via: list[Via] = field(default_factory=list)
     hedged: bool = False
@@ -115,8 +133,8 @@ class Claim:
 
 @dataclass
 class EventDate:
-    start: str  # ISO date
-    end: str  # ISO date (== start for a single day)
+    start: IsoDate
+    end: IsoDate  # == start for a single day
     precision: Literal["day", "week", "month", "year", "range"]
     text: str | None = None  # the words that gave the date; None when taken from the publication date
     span: Span | None = None
@@ -132,10 +150,10 @@ class Location:
 @dataclass
 class Event:
     id: str  # "e1", ...
-    type: str  # one of PLOVER's 16 types
+    type: PloverType
     mode: str | None
-    actor: list[str]  # actor ids
-    recipient: list[str]
+    actor: list[LocalActorId]
+    recipient: list[LocalActorId]
     trigger: TextRef
     sentence: Span
     date: EventDate | None = None
@@ -156,111 +174,24 @@ class Report:
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    schema: str = SCHEMA_VERSION
+    schema: Literal["sayso/1"] = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(asdict(self))
+        return to_json_value(self)
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
-        return _report_from_dict(data)
+        """The report from its JSON form; ``ValueError`` when a required field is missing or null."""
+        return from_dict(cls, data)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         """The actor with this id, or None (ids are small and few: a scan is cheap)."""
         if actor_id is None:
             return None
         return next((a for a in self.actors if a.id == actor_id), None)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def _span(value: Any) -> Span | None:
-    return None if value is None else (int(value[0]), int(value[1]))
-
-
-def _text_ref(d: dict | None) -> TextRef | None:
-    return None if d is None else TextRef(d["text"], _span(d["span"]))  # type: ignore[arg-type]
-
-
-def _actor_ref(d: dict | None) -> ActorRef | None:
-    return None if d is None else ActorRef(d.get("actor"), d["text"], _span(d["span"]))  # type: ignore[arg-type]
-
-
-def _vias(items: list[dict]) -> list[Via]:
-    return [Via(v.get("actor"), v["text"], _span(v["span"]), _text_ref(v.get("cue"))) for v in items]  # type: ignore[arg-type]
-
-
-def _report_from_dict(d: dict[str, Any]) -> Report:
-    art = dict(d["article"])
-    article = ArticleInfo(**art)
-    actors = [
-        Actor(**{**a, "mentions": [_span(m) for m in a.get("mentions", [])]}) for a in d.get("actors", [])
-    ]
-    quotes = []
-    for q in d.get("quotes", []):
-        cue = q.get("cue")
-        quotes.append(
-            Quote(
-                id=q["id"],
-                type=q["type"],
-                content=Content(q["content"]["text"], [_span(s) for s in q["content"]["spans"]]),  # type: ignore[misc]
-                cue=None if cue is None else Cue(cue["text"], cue["lemma"], _span(cue["span"])),  # type: ignore[arg-type]
-                speaker=_actor_ref(q.get("speaker")),
-                addressee=_actor_ref(q.get("addressee")),
-                via=_vias(q.get("via", [])),
-                hedged=bool(q.get("hedged", False)),
-                sentence=_span(q.get("sentence")),
-            )
-        )
-    claims = [
-        Claim(
-            id=c["id"],
-            text=c["text"],
-            span=_span(c["span"]),  # type: ignore[arg-type]
-            value=c["value"],
-            unit=c.get("unit"),
-            about=c.get("about"),
-            speaker=_actor_ref(c.get("speaker")),
-            via=_vias(c.get("via", [])),
-            hedged=bool(c.get("hedged", False)),
-        )
-        for c in d.get("claims", [])
-    ]
-    events = []
-    for e in d.get("events", []):
-        date = e.get("date")
-        loc = e.get("location")
-        events.append(
-            Event(
-                id=e["id"],
-                type=e["type"],
-                mode=e.get("mode"),
-                actor=list(e.get("actor", [])),
-                recipient=list(e.get("recipient", [])),
-                trigger=_text_ref(e["trigger"]),  # type: ignore[arg-type]
-                sentence=_span(e["sentence"]),  # type: ignore[arg-type]
-                date=None if date is None else EventDate(**{**date, "span": _span(date.get("span"))}),
-                location=None if loc is None else Location(loc["text"], _span(loc["span"]), loc.get("country")),  # type: ignore[arg-type]
-                negated=bool(e.get("negated", False)),
-                modality=e.get("modality"),
-                via=_vias(e.get("via", [])),
-                hedged=bool(e.get("hedged", False)),
-                cameo=e.get("cameo"),
-                intensity=e.get("intensity"),
-                count=e.get("count"),
-            )
-        )
-    return Report(article=article, actors=actors, quotes=quotes, claims=claims, events=events,
-                  schema=d.get("schema", SCHEMA_VERSION))
 
 
 @lru_cache(maxsize=1)

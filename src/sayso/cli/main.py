@@ -34,11 +34,6 @@ def _register() -> None:
 _register()
 
 
-def fail(message: str, code: int = 1) -> None:
-    typer.echo(f"sayso: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def run() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:

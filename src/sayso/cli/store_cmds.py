@@ -80,7 +80,7 @@ def ingest_command(
     """Read articles, extract their reports and store them (idempotent; failures go to `errors`)."""
     from sayso.read import FieldMap, ReadOptions, estimate_count
     from sayso.settings import Settings
-    from sayso.store.ingest import IngestOptions, ingest
+    from sayso.ingest import IngestOptions, ingest
 
     fields = FieldMap(text=text_field, title=title_field, url=url_field, published=published_field, outlet=outlet_field)
     options = IngestOptions(db_path=_db(db), workers=workers, write_batch=write_batch, settings=Settings.from_env(model=model),

@@ -1,4 +1,11 @@
-"""Open the DuckDB store and bring its schema up to date with the numbered migrations.
+"""Open the DuckDB store and bring its schema up to date.
+
+A new store is created from the table descriptions (``store/tables.py``, derived from the report's
+dataclasses) and stamped with the latest migration number. An existing store first gets the numbered
+migrations it has not had (``migrations/NNN_name.sql``: renames, type changes, anything not additive),
+then whatever the description adds (new tables, columns, indexes, views: ``store/ddl.py``).
+``001_initial.sql`` is the schema of version 1 as first shipped; the tests check that the description
+still creates exactly that schema.
 
 DuckDB lets one process write a database file at a time; a second writer gets a lock error, which we
 turn into one clear ``StoreError`` line instead of a traceback.
@@ -9,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -16,6 +24,7 @@ import duckdb
 
 from sayso.errors import StoreError
 from sayso.settings import DEFAULT_DB
+from sayso.store.ddl import bring_up_to_date, missing
 
 log = logging.getLogger(__name__)
 
@@ -47,28 +56,56 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0] or 0) if row else 0
 
 
+def _in_transaction(con: duckdb.DuckDBPyConnection, what: str, *steps: Callable[[], object]) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for step in steps:
+            step()
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(f"{what} failed: {exc}") from None
+
+
+def _stamp(con: duckdb.DuckDBPyConnection, version: int, name: str) -> Callable[[], object]:
+    return lambda: con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply the migrations not yet recorded, each in its own transaction; return the new version."""
+    """Create a new store, or apply the migrations not yet recorded (each in its own transaction) and
+    add what the description adds; return the schema version."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
     current = schema_version(con)
-    latest = current
-    for version, name, sql in migrations():
+    shipped = migrations()
+    if current == 0:
+        log.info("creating the store schema")
+        _in_transaction(con, "creating the store schema", lambda: bring_up_to_date(con),
+                        *(_stamp(con, version, name) for version, name, _ in shipped))
+        return shipped[-1][0]
+    for version, name, sql in shipped:
         if version <= current:
             continue
         log.info("applying store migration %03d_%s", version, name)
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute(sql)
-            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
-            con.execute("COMMIT")
-        except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"store migration {version:03d}_{name} failed: {exc}") from None
-        latest = version
-    return latest
+        _in_transaction(con, f"store migration {version:03d}_{name}", lambda sql=sql: con.execute(sql),
+                        _stamp(con, version, name))
+        current = version
+    if missing(con):
+        _in_transaction(con, "adding the new tables and columns to the store", lambda: bring_up_to_date(con))
+    return current
+
+
+def check_current(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """``StoreError`` when a store is older than this sayso (a read-only handle cannot migrate it)."""
+    latest = migrations()[-1][0]
+    have = schema_version(con)
+    if have < latest:
+        raise StoreError(f"{path}: store schema version {have}, this sayso needs {latest}; run `sayso ingest` once to migrate")
+    lacking = missing(con)
+    if lacking:
+        raise StoreError(f"{path}: the store lacks {', '.join(lacking[:5])}; run `sayso ingest` once to migrate")
 
 
 def _open_error(path: str, exc: Exception) -> StoreError:
@@ -81,22 +118,27 @@ def _open_error(path: str, exc: Exception) -> StoreError:
     return StoreError(f"{path}: cannot open the database ({message.splitlines()[0]})")
 
 
-def connect(path: str | None = None, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+# For connections that run SQL written by a user: no file but the store itself, no setting changed.
+SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+
+
+def connect(path: str | None = None, *, read_only: bool = False, sandboxed: bool = False) -> duckdb.DuckDBPyConnection:
     """A connection with the schema up to date. Read-only connections never create or migrate;
-    they refuse a file that does not exist or that an older sayso has not migrated."""
+    they refuse a file that does not exist or that an older sayso has not migrated. A ``sandboxed``
+    connection (for SQL a user wrote) can read no other file: ``read_csv('/etc/passwd')`` is refused."""
     db = path or default_db_path()
     if read_only and db != ":memory:" and not Path(db).is_file():
         raise StoreError(f"{db}: no such database (create it with `sayso ingest`)")
     try:
-        con = duckdb.connect(db, read_only=read_only)
+        con = duckdb.connect(db, read_only=read_only, config=SANDBOX if sandboxed else {})
     except duckdb.Error as exc:
         raise _open_error(db, exc) from None
     if read_only:
-        latest = migrations()[-1][0]
-        have = schema_version(con)
-        if have < latest:
+        try:
+            check_current(con, db)
+        except StoreError:
             con.close()
-            raise StoreError(f"{db}: store schema version {have}, this sayso needs {latest}; run `sayso ingest` once to migrate")
+            raise
         return con
     try:
         migrate(con)

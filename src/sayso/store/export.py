@@ -14,12 +14,12 @@ import duckdb
 from sayso.errors import StoreError
 from sayso.store.db import connect
 from sayso.store.rebuild import iter_reports
+from sayso.store.tables import TABLES
 
 log = logging.getLogger(__name__)
 
-EXPORT_TABLES = ("articles", "stories", "actors", "actor_aliases", "article_actors", "mentions", "quotes",
-                 "quote_sources", "quote_clusters", "claims", "claim_sources", "events", "event_actors",
-                 "event_sources", "errors")
+# Every table (a new list field's table too) but the near-duplicate index, and the quote clusters.
+EXPORT_TABLES = (*(name for name in TABLES if name not in ("article_minhash", "lsh_buckets")), "quote_clusters")
 
 
 def export_store(db_path: str | None, fmt: str, out_dir: str | Path) -> list[Path]:
@@ -63,8 +63,9 @@ class SqlResult:
 
 
 def run_sql(db_path: str | None, sql: str, limit: int | None = None) -> SqlResult:
-    """Run one query on a read-only connection. Only SELECT-like statements pass (a read-only
-    connection still lets COPY TO or ATTACH write elsewhere); DuckDB refuses any write as well."""
+    """Run one query on a read-only, sandboxed connection. Only SELECT-like statements pass (a read-only
+    connection still lets COPY TO or ATTACH write elsewhere); DuckDB refuses any write as well, and any
+    file but the store (``read_csv('/etc/passwd')``)."""
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
@@ -74,7 +75,7 @@ def run_sql(db_path: str | None, sql: str, limit: int | None = None) -> SqlResul
     kind = str(statements[0].type).rsplit(".", 1)[-1]
     if kind not in _READ_STATEMENTS:
         raise StoreError(f"the sql command is read-only: {kind} statements are refused")
-    con = connect(db_path, read_only=True)
+    con = connect(db_path, read_only=True, sandboxed=True)
     try:
         cur = con.execute(sql)
         if cur.description is None:

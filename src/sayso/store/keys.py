@@ -7,12 +7,21 @@ import hashlib
 import re
 import unicodedata
 
+from sayso.read.article import normalise_text
+from sayso.report import Actor
+
 _NON_WORD = re.compile(r"[^\w]+")
 _MIN_CLUSTER_WORDS = 4
 _PRONOUNS = frozenset(
     "he she it they them him her his hers its their theirs we us our i me my you your who whom this that "
     "these those".split()
 )
+
+
+def article_key(text: str) -> str:
+    """The deduplication key: sha256 of the normalised text, so the same story saved twice with other
+    spacing or case is one article (``Article.key`` computes the same from an Article)."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def normalise_name(name: str) -> str:
@@ -37,6 +46,11 @@ def actor_key(name: str, country: str | None, actor_type: str | None = None) -> 
 
 def actor_id(name: str, country: str | None, actor_type: str | None = None) -> int:
     return hash_id(actor_key(name, country, actor_type))
+
+
+def canonical_actor_id(actor: Actor) -> int:
+    """The corpus-wide id of a report's actor."""
+    return actor_id(actor.name, actor.country, actor.type)
 
 
 def is_name_alias(text: str) -> bool:

@@ -1,5 +1,6 @@
-"""Tables -> Report: the inverse of ``rows.py``. ``sayso export --format jsonl`` and the web view use it,
-and the round-trip tests hold it to giving back exactly the report that was stored."""
+"""Tables -> Report: the inverse of ``rows.py``, walking the same table descriptions. ``sayso export
+--format jsonl`` and the web view use it, and the round-trip tests hold it to giving back exactly the
+report that was stored."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from typing import Any
 import duckdb
 
 from sayso.errors import StoreError
-from sayso.report import (
-    Actor, ActorRef, ArticleInfo, Claim, Content, Cue, Event, EventDate, Location, Quote, Report, TextRef, Via,
-)
+from sayso.records import TypeInfo, describe, record_fields
+from sayso.report import Report
+from sayso.store.columns import Path, Table, is_span
+from sayso.store.tables import TABLES, tables_of
 
 Row = dict[str, Any]
+Groups = dict[str, dict[tuple[Any, Any], list[Row]]]  # table -> (owner's local id, role) -> rows in order
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[Row]:
@@ -23,29 +26,64 @@ def _dicts(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def _span(a: int | None, b: int | None) -> tuple[int, int] | None:
-    return None if a is None else (int(a), int(b))  # type: ignore[arg-type]
+class _Reader:
+    """Reads records back from the rows of one table, by the field paths its columns keep."""
+
+    def __init__(self, table: Table, groups: Groups) -> None:
+        self.table = table
+        self.groups = groups
+        self.by_path = {c.path: c.name for c in table.columns if c.path is not None and not c.links_actor}
+
+    def record(self, cls: type, row: Row, path: Path = ()) -> Any:
+        values = {}
+        lists = {name: t for t in tables_of(cls) for name in t.fields} if not path else {}
+        for f in record_fields(cls):
+            if f.name in lists:
+                values[f.name] = _items(lists[f.name], f.name, row.get("local_id"), self.groups)
+            else:
+                values[f.name] = self.value(f.type, row, path + (f.name,))
+        return cls(**values)
+
+    def value(self, info: TypeInfo, row: Row, path: Path) -> Any:
+        if info.is_record:
+            if info.optional and not self._present(info.base, row, path):
+                return None
+            return self.record(info.base, row, path)
+        if is_span(info):
+            start = row[self.by_path[path + (0,)]]
+            return None if start is None and info.optional else (start, row[self.by_path[path + (1,)]])
+        value = row[self.by_path[path]]
+        if info.origin is list:
+            spans = is_span(describe(info.args[0]))
+            return [tuple(v) if spans else v for v in value or []]
+        return value
+
+    def _present(self, cls: type, row: Row, path: Path) -> bool:
+        """A nullable nested record was stored when its first required field was."""
+        first = next(f for f in record_fields(cls) if not f.type.optional)
+        here = path + (first.name,) + ((0,) if is_span(first.type) else ())
+        return row[self.by_path[here]] is not None
 
 
-def _ref(row: Row, prefix: str) -> ActorRef | None:
-    if not row[f"has_{prefix}"]:
-        return None
-    return ActorRef(row[f"{prefix}_local"], row[f"{prefix}_text"], _span(row[f"{prefix}_start"], row[f"{prefix}_end"]))  # type: ignore[arg-type]
+def _items(table: Table, name: str, owner_id: Any, groups: Groups) -> list[Any]:
+    reader = _Reader(table, groups)
+    rows = groups[table.name].get((owner_id if table.parent_key else None, name if table.role else None), [])
+    if table.record is not None:
+        return [reader.record(table.record, r) for r in rows]
+    item = next(f.type for f in record_fields(table.owner) if f.name == name).args[0]  # type: ignore[arg-type]
+    return [reader.value(describe(item), r, ()) for r in rows]
 
 
-def _vias(rows: list[Row]) -> list[Via]:
-    return [
-        Via(r["local_actor"], r["text"], (r["start_char"], r["end_char"]),
-            None if r["cue_text"] is None else TextRef(r["cue_text"], (r["cue_start"], r["cue_end"])))
-        for r in rows
-    ]
-
-
-def _grouped(con: duckdb.DuckDBPyConnection, table: str, key: str, article_id: str) -> dict[str, list[Row]]:
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for r in _dicts(con, f"SELECT * FROM {table} WHERE article_id = ? ORDER BY {key}, ord", [article_id]):
-        groups[r[key]].append(r)
-    return groups
+def _groups(con: duckdb.DuckDBPyConnection, article_id: str) -> Groups:
+    out: Groups = {}
+    for table in TABLES.values():
+        if table.owner is None:
+            continue
+        grouped: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
+        for r in _dicts(con, f"SELECT * FROM {table.name} WHERE article_id = ? ORDER BY ord", [article_id]):
+            grouped[(r[table.parent_key] if table.parent_key else None, r["role"] if table.role else None)].append(r)
+        out[table.name] = grouped
+    return out
 
 
 def rebuild_report(con: duckdb.DuckDBPyConnection, article_id: str) -> Report:
@@ -53,54 +91,8 @@ def rebuild_report(con: duckdb.DuckDBPyConnection, article_id: str) -> Report:
     arts = _dicts(con, "SELECT * FROM articles WHERE id = ?", [article_id])
     if not arts:
         raise StoreError(f"no article {article_id!r} in the store")
-    a = arts[0]
-    info = ArticleInfo(id=a["id"], text=a["text"], path=a["path"], published=a["published"], title=a["title"],
-                       language=a["language"], url=a["url"], outlet=a["outlet"], author=a["author"],
-                       warnings=list(a["warnings"] or []))
-    mentions = _grouped(con, "mentions", "local_actor", article_id)
-    actors = [
-        Actor(id=r["local_id"], name=r["name"], type=r["type"], country=r["country"], roles=list(r["roles"] or []),
-              state_media=r["state_media"], sector=r["sector"],
-              mentions=[(m["start_char"], m["end_char"]) for m in mentions.get(r["local_id"], [])])
-        for r in _dicts(con, "SELECT * FROM article_actors WHERE article_id = ? ORDER BY ord", [article_id])
-    ]
-    qsrc = _grouped(con, "quote_sources", "item_id", article_id)
-    quotes = [
-        Quote(id=r["local_id"], type=r["type"],
-              content=Content(r["content_text"], [(s[0], s[1]) for s in r["content_spans"]]),
-              cue=None if r["cue_text"] is None else Cue(r["cue_text"], r["cue_lemma"], (r["cue_start"], r["cue_end"])),
-              speaker=_ref(r, "speaker"), addressee=_ref(r, "addressee"), via=_vias(qsrc.get(r["local_id"], [])),
-              hedged=r["hedged"], sentence=_span(r["sentence_start"], r["sentence_end"]))
-        for r in _dicts(con, "SELECT * FROM quotes WHERE article_id = ? ORDER BY ord", [article_id])
-    ]
-    csrc = _grouped(con, "claim_sources", "item_id", article_id)
-    claims = [
-        Claim(id=r["local_id"], text=r["text"], span=(r["start_char"], r["end_char"]), value=r["value"],
-              unit=r["unit"], about=r["about_local"], speaker=_ref(r, "speaker"),
-              via=_vias(csrc.get(r["local_id"], [])), hedged=r["hedged"])
-        for r in _dicts(con, "SELECT * FROM claims WHERE article_id = ? ORDER BY ord", [article_id])
-    ]
-    esrc = _grouped(con, "event_sources", "item_id", article_id)
-    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for r in _dicts(con, "SELECT * FROM event_actors WHERE article_id = ? ORDER BY event_id, role, ord", [article_id]):
-        roles[(r["event_id"], r["role"])].append(r["local_actor"])
-    events = []
-    for r in _dicts(con, "SELECT * FROM events WHERE article_id = ? ORDER BY ord", [article_id]):
-        date = None
-        if r["has_date"]:
-            date = EventDate(r["date_start"], r["date_end"], r["date_precision"], r["date_text"],
-                             _span(r["date_span_start"], r["date_span_end"]))
-        loc = None
-        if r["has_location"]:
-            loc = Location(r["location_text"], (r["location_start"], r["location_end"]), r["location_country"])
-        events.append(Event(
-            id=r["local_id"], type=r["type"], mode=r["mode"], actor=roles.get((r["local_id"], "actor"), []),
-            recipient=roles.get((r["local_id"], "recipient"), []),
-            trigger=TextRef(r["trigger_text"], (r["trigger_start"], r["trigger_end"])),
-            sentence=(r["sentence_start"], r["sentence_end"]), date=date, location=loc, negated=r["negated"],
-            modality=r["modality"], via=_vias(esrc.get(r["local_id"], [])), hedged=r["hedged"], cameo=r["cameo"],
-            intensity=r["intensity"], count=r["count"]))
-    return Report(article=info, actors=actors, quotes=quotes, claims=claims, events=events, schema=a["schema"])
+    groups = _groups(con, article_id)
+    return _Reader(TABLES["articles"], groups).record(Report, arts[0])
 
 
 def iter_reports(con: duckdb.DuckDBPyConnection, batch: int = 500) -> Iterator[Report]:

@@ -11,37 +11,23 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
 
 from sayso.read.article import ReadError
 from sayso.report import Report
+from sayso.sink import BatchResult, StoredReport
+from sayso.store.keys import article_key
 from sayso.store.neardup import THRESHOLD, Fingerprint, fingerprint, similarity
-from sayso.store.rows import Rows, article_key, report_rows, story_id_for
+from sayso.store.rows import Rows, report_rows, story_id_for
+from sayso.store.tables import TABLES
 
 log = logging.getLogger(__name__)
 
-# Insertion order matters only for readability; every table is written in the same transaction.
-TABLES = ("articles", "stories", "article_minhash", "lsh_buckets", "actors", "actor_aliases", "article_actors",
-          "mentions", "quotes", "quote_sources", "claims", "claim_sources", "events", "event_actors",
-          "event_sources")
+# Every table but errors is written in one transaction per batch, in the order of the description.
+BATCH_TABLES = tuple(name for name in TABLES if name != "errors")
 _IGNORE_DUPLICATES = {"actors", "actor_aliases"}  # canonical rows shared by many articles
-
-
-@dataclass
-class StoredReport:
-    report: Report
-    fetched: str | None = None
-
-
-@dataclass
-class BatchResult:
-    stored: list[str] = field(default_factory=list)  # article ids
-    duplicates: int = 0
-    linked: int = 0  # articles that joined an existing story
-    failed: list[ReadError] = field(default_factory=list)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
@@ -55,11 +41,10 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
             if k not in unique or (table == "actors" and unique[k]["country"] is None):
                 unique[k] = r
         rows = list(unique.values())
-    cols = list(rows[0])
-    data = pa.Table.from_pylist(rows)
+    data = pa.Table.from_pylist(rows, schema=TABLES[table].arrow_schema())
     con.register("_sayso_rows", data)
     try:
-        names = ", ".join(f'"{c}"' for c in cols)
+        names = ", ".join(f'"{c}"' for c in data.column_names)
         if table == "actors":  # learn a person's country from a later article that states it
             con.execute(f"INSERT INTO actors ({names}) SELECT {names} FROM _sayso_rows "
                         "ON CONFLICT (id) DO UPDATE SET country = COALESCE(actors.country, excluded.country)")
@@ -141,7 +126,7 @@ class StoreWriter:
                 seen.add(key)
                 fresh.append(it)
             rows, linked = self._rows(fresh)
-            for table in TABLES:
+            for table in BATCH_TABLES:
                 _insert(self.con, table, rows.get(table, []))
             self.con.execute("COMMIT")
         except BaseException:

@@ -1,6 +1,11 @@
 -- sayso store, migration 001: the whole report, one row per record, offsets kept.
 -- Table and column names are a public interface (docs/store.md): the web view and the events
--- queries read them. Change them only with a new numbered migration.
+-- queries read them.
+--
+-- Kept as shipped: the schema of version 1. New stores are created from the table descriptions
+-- (src/sayso/store/tables.py, derived from the report's dataclasses), and tests/test_store_schema.py
+-- checks that they still create exactly this schema. New columns from new report fields are added by
+-- store/ddl.py; a rename or type change needs a new numbered migration (002_....sql).
 
 CREATE TABLE stories (
     id BIGINT PRIMARY KEY,            -- a hash of the id of the article that opened the story
