@@ -28,7 +28,8 @@ SELECT s.article_id, s.item_id,
        list({{'id': s.actor_id, 'name': coalesce(x.name, s.text), 'state_media': coalesce(l.state_media, false),
               'cue': s.cue_text}} ORDER BY s.ord) AS via,
        list(s.actor_id ORDER BY s.ord) FILTER (WHERE s.actor_id IS NOT NULL) AS via_ids,
-       list({normalised_sql('s.text')}) FILTER (WHERE s.actor_id IS NULL) AS loose_via
+       list(CASE WHEN s.actor_id IS NULL THEN {normalised_sql('s.text')} END) FILTER (WHERE s.actor_id IS NULL)
+           AS loose_via
 FROM quote_sources s
 LEFT JOIN actors x ON x.id = s.actor_id
 LEFT JOIN article_actors l ON l.article_id = s.article_id AND l.local_id = s.local_actor
