@@ -57,7 +57,7 @@ def run_web(web: TestClient, endpoint: str, params: dict[str, Any]) -> dict[str,
 QUOTES = [
     {}, {"speaker": "Korpela"}, {"speaker": "Lula"}, {"speaker": "FIN"}, {"addressee": "Modi"},
     {"via": "Nordpress"}, {"via": "private news channel"}, {"via": "Yle"}, {"state_media_only": True},
-    {"text": "Xi"}, {"text": "mexico"}, {"text": "wait anyone"}, {"since": "2024-05"}, {"until": "2024-04"},
+    {"text": "Xi"}, {"text": "mexico"}, {"text": "wait anyone"}, {"text": "coast* good"}, {"since": "2024-05"}, {"until": "2024-04"},
     {"since": "2024", "until": "2024-05-02"}, {"outlet": "Harbour Gazette"}, {"speaker": "Dahl", "until": "2024-04-30"},
     {"speaker": "Nobody Known"}, {"limit": 2, "offset": 3},
 ]

@@ -60,6 +60,7 @@ def test_text_matches_whole_words_and_dates_the_publication_day(con):
     assert {r.quote_id for r in find_quotes(con, QuoteFilter(text="wait anyone")).items} == {"q2"}
     assert find_quotes(con, QuoteFilter(text="wait nobody")).total == 0
     assert find_quotes(con, QuoteFilter(text="wai")).total == 0  # a part of a word is no word
+    assert find_quotes(con, QuoteFilter(text="wai* any*")).total == 3  # unless asked for as a prefix
     may = find_quotes(con, QuoteFilter(since=date(2024, 5, 1), until=date(2024, 5, 31))).items
     assert {r.outlet for r in may} == {"Daily Planet", "Wire Two"}
     june = find_quotes(con, QuoteFilter(since=date(2024, 6, 1), limit=1))

@@ -82,7 +82,7 @@ def quotes_command(
     outlet: Annotated[str | None, typer.Option(help="The article's outlet, exactly.")] = None,
     state_media_only: Annotated[bool, typer.Option(
         "--state-media-only", help="Only quotes resting on state media (some link of the source chain).")] = False,
-    text: Annotated[str | None, typer.Option(help="Words the quote contains, each as a whole word.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words the quote contains, each as a whole word ('sanction*': any word starting so).")] = None,
     since: Since = None,
     until: Until = None,
     limit: Limit = 50,

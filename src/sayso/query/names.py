@@ -10,7 +10,8 @@ The name rule (every actor filter: speaker, addressee, via, actor, recipient, in
    ("xi" finds "xi jinping", never "xinhua", "mexico" or "brexit").
 
 The word rule (the ``text`` filter): the quote, lower-cased and cut at every character that is not a
-letter, digit or underscore, contains each typed word as one of its words.
+letter, digit or underscore, contains each typed word as one of its words; a typed word ending in ``*``
+is a prefix ("sanction*" finds "sanctions", "sanctioned").
 """
 
 from __future__ import annotations
@@ -24,18 +25,21 @@ from sayso.store.keys import normalise_name
 
 # A word boundary that DuckDB's and Arrow's RE2 and Python's re read the same way.
 WORD_CHARS = r"\p{L}\p{N}_"
-_SPLIT = re.compile(r"[\W]+")
+_TYPED_WORD = re.compile(r"\w+\*?")
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 def words(text: str | None) -> list[str]:
-    """The typed words, lower-cased, cut as the quotes are cut ("U.S. ship," -> ["u", "s", "ship"])."""
-    return [w for w in _SPLIT.split((text or "").lower()) if w][:8]
+    """The typed words (at most 8), lower-cased, cut as the quotes are cut, a prefix keeping its ``*``
+    ("U.S. sanction*," -> ["u", "s", "sanction*"])."""
+    return _TYPED_WORD.findall((text or "").lower())[:8]
 
 
 def word_pattern(word: str) -> str:
-    """An RE2 pattern matching ``word`` as a whole word of a lower-cased text (``word`` holds word
-    characters only, none of them special to a regular expression)."""
+    """An RE2 pattern matching a typed word in a lower-cased text: the whole word, or for ``stem*`` a
+    word starting with the stem (word characters only, none of them special to a regular expression)."""
+    if word.endswith("*"):
+        return f"(^|[^{WORD_CHARS}]){word[:-1]}"
     return f"(^|[^{WORD_CHARS}]){word}([^{WORD_CHARS}]|$)"
 
 

@@ -72,17 +72,26 @@ class _Words:
         pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
         self.rows = (pairs % size).astype(np.int32)
         self.bounds = np.searchsorted(pairs // size, np.arange(len(encoded.dictionary) + 1))
-        self.code = {w: i for i, w in enumerate(encoded.dictionary.to_pylist())}
+        self.vocab = encoded.dictionary
+        self.code = {w: i for i, w in enumerate(self.vocab.to_pylist())}
+
+    def _codes(self, word: str) -> np.ndarray:
+        """The vocabulary entries a typed word stands for: itself, or for ``stem*`` every entry
+        starting with the stem."""
+        if word.endswith("*"):
+            return np.flatnonzero(pc.starts_with(self.vocab, word[:-1]).to_numpy(zero_copy_only=False))
+        code = self.code.get(word)
+        return np.array([] if code is None else [code], dtype=np.int64)
 
     def count(self, word: str) -> int:
-        code = self.code.get(word)
-        return 0 if code is None else int(self.bounds[code + 1] - self.bounds[code])
+        codes = self._codes(word)
+        return int((self.bounds[codes + 1] - self.bounds[codes]).sum())
 
     def rows_of(self, word: str) -> np.ndarray:
-        code = self.code.get(word)
-        if code is None:
+        parts = [self.rows[self.bounds[c]:self.bounds[c + 1]] for c in self._codes(word)]
+        if not parts:
             return np.empty(0, dtype=np.int64)
-        return self.rows[self.bounds[code]:self.bounds[code + 1]].astype(np.int64)
+        return parts[0].astype(np.int64) if len(parts) == 1 else _sorted_unique(np.concatenate(parts).astype(np.int64))
 
 
 def _within(rows: np.ndarray, found: np.ndarray) -> np.ndarray:
@@ -168,7 +177,7 @@ class QuoteIndex:
             texts = self.lower.slice(int(rows[0]), len(rows))
         else:
             texts = self.lower.take(pa.array(rows, type=pa.int64()))
-        hit = np.flatnonzero(pc.match_substring(texts, word).fill_null(False).to_numpy(zero_copy_only=False))
+        hit = np.flatnonzero(pc.match_substring(texts, word.rstrip("*")).fill_null(False).to_numpy(zero_copy_only=False))
         texts = texts.take(pa.array(hit, type=pa.int64()))
         whole = pc.match_substring_regex(texts, word_pattern(word)).fill_null(False).to_numpy(zero_copy_only=False)
         return rows[hit[whole]]

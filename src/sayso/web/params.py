@@ -56,7 +56,7 @@ class Page(_Params):
 class QuoteQuery(Page):
     """Filters of the quote search; every filter narrows the result (AND)."""
 
-    text: str | None = Field(default=None, max_length=MAX_TEXT, description="Words the quote contains, each as a whole word")
+    text: str | None = Field(default=None, max_length=MAX_TEXT, description="Words the quote contains, each as a whole word ('sanction*': a prefix)")
     speaker: str | None = Field(default=None, max_length=MAX_TEXT, description="Speaker: actor id, ISO3 country or name")
     addressee: str | None = Field(default=None, max_length=MAX_TEXT, description="Addressee: actor id, ISO3 country or name")
     via: str | None = Field(default=None, max_length=MAX_TEXT, description="A source of the chain: actor id, ISO3 country or name")
