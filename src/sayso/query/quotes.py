@@ -10,7 +10,7 @@ query doing both lets DuckDB build the joins over every match before the LIMIT: 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sayso.query.filters import QuoteFilter
@@ -65,11 +65,12 @@ def rows_sql(scope: str = "", link_scope: str = "") -> str:
     return _ROWS.replace("%LINKS%", _LINKS.replace("%LINK_SCOPE%", link_scope)).replace("%SCOPE%", scope)
 
 
-def quote_row(values: dict[str, Any]) -> QuoteRow:
-    """A QuoteRow from one row of ``rows_sql`` (the chain arrives as JSON text)."""
-    via = [ViaLink(v["id"], v["name"], bool(v["state_media"]), v["cue"]) for v in json.loads(values["via"])]
-    return QuoteRow(**{**{k: values[k] for k in FIELDS}, "via": via,
-                       "via_state_media": bool(values["via_state_media"]), "hedged": bool(values["hedged"])})
+def quote_row(values: Sequence[Any]) -> QuoteRow:
+    """A QuoteRow from one row of ``rows_sql``: its first columns are the record's fields, in order;
+    the chain arrives as JSON text."""
+    row = QuoteRow(*values[:len(FIELDS)])
+    row.via = [ViaLink(**link) for link in json.loads(row.via)]  # type: ignore[arg-type]
+    return row
 
 
 def _where(f: QuoteFilter, resolve: Resolve) -> Where | None:
@@ -129,7 +130,6 @@ def find_quotes(cur: Cursor, f: QuoteFilter | None = None, resolve: Resolve | No
         return Page([], total, f.limit, f.offset)
     articles = sorted({article for article, _ in keys})
     scope = "WHERE {}.article_id IN (SELECT unnest(?::VARCHAR[]))"
-    result = cur.execute(rows_sql(scope.format("q"), scope.format("s")), [articles, articles])
-    names = [d[0] for d in result.description]
-    found = {(r[0], r[1]): quote_row(dict(zip(names, r))) for r in result.fetchall()}
+    rows = cur.execute(rows_sql(scope.format("q"), scope.format("s")), [articles, articles]).fetchall()
+    found = {(r[0], r[1]): quote_row(r) for r in rows}
     return Page([found[k] for k in keys if k in found], total, f.limit, f.offset)
