@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from sayso.query.filters import Period
+from sayso.query.sql import Where
 
 START = "coalesce(e.date_start, a.published)"
 END = "coalesce(e.date_end, e.date_start, a.published)"
@@ -32,17 +33,13 @@ _LABELS = {
 _COARSER: dict[str, tuple[str, ...]] = {"week": ("week", "month", "year"), "month": ("month", "year"), "year": ("year",)}
 
 
-def window_sql(since: date | None, until: date | None) -> tuple[list[str], list[str]]:
-    """WHERE conditions (and their parameters) for the window rule, over ``events e`` joined to
-    ``articles a``; an undated event matches no bounded window."""
-    conds, params = [], []
+def add_window(w: Where, since: date | None, until: date | None) -> None:
+    """The window rule as WHERE conditions over ``events e`` joined to ``articles a``; an undated event
+    matches no bounded window."""
     if since is not None:
-        conds.append(f"{START} >= ?")
-        params.append(since.isoformat())
+        w.add(f"{START} >= ?", since.isoformat())
     if until is not None:
-        conds.append(f"{END} <= ?")
-        params.append(until.isoformat())
-    return conds, params
+        w.add(f"{END} <= ?", until.isoformat())
 
 
 def period_sql(by: Period) -> str:

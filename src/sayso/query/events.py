@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sayso.query.dates import COUNTED, END, START, period_sql, when, window_sql
+from sayso.query.dates import COUNTED, END, START, add_window, period_sql, when
 from sayso.query.filters import EventFilter, Period, check_period
 from sayso.query.names import actor_ids, id_list
 from sayso.query.records import DyadRow, EventRow, Page, Participant, TimelinePoint, ViaLink
@@ -27,9 +27,7 @@ def event_where(cur: Cursor, f: EventFilter) -> Where | None:
         w.add(COUNTED)
     if f.type:
         w.add("e.type = ?", f.type)
-    conds, params = window_sql(f.since, f.until)
-    for cond, param in zip(conds, params):
-        w.add(cond, param)
+    add_window(w, f.since, f.until)
     for role, value in (("actor", f.actor), ("recipient", f.recipient), ("involving", f.involving)):
         if value:
             ids = actor_ids(cur, value)

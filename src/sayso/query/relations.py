@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sayso.query.dates import COUNTED, window_sql
+from sayso.query.dates import COUNTED, add_window
 from sayso.query.filters import RelationFilter
 from sayso.query.records import Edge
 from sayso.query.sql import Cursor, Where
@@ -27,8 +27,7 @@ def edges(cur: Cursor, f: RelationFilter | None = None) -> list[Edge]:
         w = Where(["x.actor_id IS NOT NULL", "y.actor_id IS NOT NULL", "x.actor_id <> y.actor_id"])
         if not f.include_uncounted:
             w.add(COUNTED)
-        for cond, param in zip(*window_sql(f.since, f.until)):
-            w.add(cond, param)
+        add_window(w, f.since, f.until)
         if f.event_type:
             w.add("e.type = ?", f.event_type)
         parts.append(f"""SELECT x.actor_id AS s, y.actor_id AS t, 0 AS is_quote
