@@ -34,9 +34,10 @@ def test_speaker_names_match_through_aliases_and_whole_words(con, name):
     assert {r.speaker for r in page.items} == {"Luiz Inacio Lula da Silva"}
 
 
-@pytest.mark.parametrize("name", ["Angela Merkel", "Ina", "Lul", "   ", "BRX"])
+@pytest.mark.parametrize("name", ["Angela Merkel", "Ina", "Lul", "   ", "BRX", "the of"])
 def test_parts_of_words_and_unknown_names_find_nobody(con, name):
-    """"Ina" is inside "Inacio" but is no word of any alias; "BRX" is no country code."""
+    """"Ina" is inside "Inacio" but is no word of any alias; "BRX" is no country code; function words
+    alone find nobody (every long alias holds "the" or "of")."""
     assert actor_ids(con, name) == []
     assert find_quotes(con, QuoteFilter(speaker=name)).total == 0
 

@@ -7,7 +7,9 @@ The name rule (every actor filter: speaker, addressee, via, actor, recipient, in
 3. otherwise the name, normalised as the store normalises aliases ("President Xi," -> "president xi"),
    is looked up among ``actor_aliases``: the whole name, then with leading words dropped one at a time
    ("president lula" -> "lula"); failing that, aliases that contain the name as whole words
-   ("xi" finds "xi jinping", never "xinhua", "mexico" or "brexit").
+   ("xi" finds "xi jinping", never "xinhua", "mexico" or "brexit") — unless every word of the name is
+   a function word ("the", "of", "and": spaCy's English stop words), which would find every long
+   alias.
 
 The word rule (the ``text`` filter): the quote, lower-cased and cut at every character that is not a
 letter, digit or underscore, contains each typed word as one of its words; a typed word ending in ``*``
@@ -62,6 +64,13 @@ def _country_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries)
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def is_country_code(value: str) -> bool:
     return bool(_COUNTRY_CODE.match(value)) and value in _country_codes()
 
@@ -87,6 +96,8 @@ def actor_ids(cur: duckdb.DuckDBPyConnection, value: str) -> list[int]:
         found = cur.execute("SELECT DISTINCT actor_id FROM actor_aliases WHERE alias = ? ORDER BY 1", [alias]).fetchall()
         if found:
             return [r[0] for r in found]
+    if all(part in _function_words() for part in parts):
+        return []
     found = cur.execute("SELECT DISTINCT actor_id FROM actor_aliases WHERE (' ' || alias || ' ') LIKE ? ESCAPE '\\'"
                         " ORDER BY 1", [f"% {_like_escape(norm)} %"]).fetchall()
     return [r[0] for r in found]
