@@ -100,7 +100,9 @@ def main() -> None:
                   f"({total:,} matching quotes, first 50 returned)")
         con = connect(db, read_only=True)
         for name in ("Person 4321", "President Xi"):
-            sql, _, params = page_sql(con, QuoteFilter(speaker=name))  # type: ignore[misc]
+            built = page_sql(con, QuoteFilter(speaker=name))
+            assert built is not None
+            sql, params = built.page, built.params
             plan = json.loads(con.execute("EXPLAIN (ANALYZE, FORMAT json) " + sql, params).fetchall()[0][1])
             print(f"\nplan of the page query for {name!r}: table scans")
             for op in table_scans(plan):

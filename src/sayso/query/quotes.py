@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from sayso.query.filters import QuoteFilter
 from sayso.query.names import actor_ids, id_list, normalised_sql, padded_name, word_pattern, words
@@ -73,15 +73,24 @@ def quote_row(values: Sequence[Any]) -> QuoteRow:
     return row
 
 
-def _where(f: QuoteFilter, resolve: Resolve) -> Where | None:
-    """The filter as SQL over ``quotes q`` joined to ``articles a``; None when it names nobody."""
-    w = Where()
+class QuoteSql(NamedTuple):
+    page: str  # the page's keys (article_id, local_id) in rank order, each with the number of all matches
+    count: str  # the number of all matches, for a page past the end
+    params: list[Any]  # of both; the page's LIMIT and OFFSET last
+    probes: list[str]  # the id conditions (no parameters): they narrow the row query of the page too
+
+
+def _where(f: QuoteFilter, resolve: Resolve) -> tuple[Where, list[str]] | None:
+    """The filter as SQL over ``quotes q`` joined to ``articles a``, and its speaker and addressee
+    conditions apart; None when it names nobody."""
+    w, probes = Where(), []
     for column, value in (("q.speaker_actor_id", f.speaker), ("q.addressee_actor_id", f.addressee)):
         if value:
             ids = resolve(value)
             if not ids:
                 return None
-            w.add(f"{column} IN {id_list(ids)}")
+            probes.append(f"{column} IN {id_list(ids)}")
+            w.add(probes[-1])
     if f.via:
         ids, pad = resolve(f.via), padded_name(f.via)
         links = [f"s.actor_id IN {id_list(ids)}"] if ids else []
@@ -102,34 +111,35 @@ def _where(f: QuoteFilter, resolve: Resolve) -> Where | None:
     w.published(f.since, f.until)
     if f.article:
         w.add("q.article_id = ?", f.article)
-    return w
+    return w, probes
 
 
-def page_sql(cur: Cursor, f: QuoteFilter, resolve: Resolve | None = None) -> tuple[str, str, list[Any]] | None:
-    """The SQL of one page of matching quotes' keys (article_id, local_id) in rank order, the SQL of
-    their count, and the parameters of both (the page's own LIMIT and OFFSET last); None when the
-    filter names nobody."""
-    w = _where(f, resolve or (lambda value: actor_ids(cur, value)))
-    if w is None:
+def page_sql(cur: Cursor, f: QuoteFilter, resolve: Resolve | None = None) -> QuoteSql | None:
+    """The SQL of one page of matching quotes and of their count; None when the filter names nobody."""
+    built = _where(f, resolve or (lambda value: actor_ids(cur, value)))
+    if built is None:
         return None
+    w, probes = built
     base = f"FROM quotes q JOIN articles a ON a.id = q.article_id{w.sql()}"
-    return (f"SELECT q.article_id, q.local_id {base} ORDER BY {ORDER} LIMIT ? OFFSET ?", f"SELECT count(*) {base}",
-            [*w.params, f.limit, f.offset])
+    # the count as a window over the matches the ORDER BY sorts anyway: cheaper than a second query
+    return QuoteSql(f"SELECT q.article_id, q.local_id, count(*) OVER () {base} ORDER BY {ORDER} LIMIT ? OFFSET ?",
+                    f"SELECT count(*) {base}", [*w.params, f.limit, f.offset], probes)
 
 
 def find_quotes(cur: Cursor, f: QuoteFilter | None = None, resolve: Resolve | None = None) -> Page[QuoteRow]:
     """One page of matching quotes, newest first, and the number of all matches."""
     f = f or QuoteFilter()
-    built = page_sql(cur, f, resolve)
-    if built is None:
+    sql = page_sql(cur, f, resolve)
+    if sql is None:
         return Page([], 0, f.limit, f.offset)
-    page, count, params = built
-    keys = [tuple(r) for r in cur.execute(page, params).fetchall()]
-    total = int(scalar(cur, count, params[:-2]))
-    if not keys:
+    found = cur.execute(sql.page, sql.params).fetchall()
+    if not found:
+        total = int(scalar(cur, sql.count, sql.params[:-2])) if f.offset else 0
         return Page([], total, f.limit, f.offset)
+    keys, total = [(r[0], r[1]) for r in found], int(found[0][2])
     articles = sorted({article for article, _ in keys})
     scope = "WHERE {}.article_id IN (SELECT unnest(?::VARCHAR[]))"
-    rows = cur.execute(rows_sql(scope.format("q"), scope.format("s")), [articles, articles]).fetchall()
-    found = {(r[0], r[1]): quote_row(r) for r in rows}
-    return Page([found[k] for k in keys if k in found], total, f.limit, f.offset)
+    narrow = "".join(f" AND {probe}" for probe in sql.probes)  # an index probe instead of a scan of quotes
+    rows = cur.execute(rows_sql(scope.format("q") + narrow, scope.format("s")), [articles, articles]).fetchall()
+    records = {(r[0], r[1]): quote_row(r) for r in rows}
+    return Page([records[k] for k in keys if k in records], total, f.limit, f.offset)
