@@ -30,8 +30,8 @@ class Where:
         if until is not None:
             self.add(f"{column} <= ?", until.isoformat())
 
-    def sql(self, keyword: str = "WHERE") -> str:
-        return f" {keyword} " + " AND ".join(self.conds) if self.conds else ""
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.conds) if self.conds else ""
 
 
 def dicts(cur: Cursor, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
