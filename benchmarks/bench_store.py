@@ -3,7 +3,7 @@
     python benchmarks/bench_store.py [--quotes 1000000] [--db PATH] [--repeat 20]
 
 Generates a synthetic store (the rows are made up in SQL: 1 quote per 10 articles' worth of text is not
-needed to measure lookups), then times ``sayso.store.find_quotes(QuoteFilter(speaker=...))`` — the
+needed to measure lookups), then times ``sayso.query.find_quotes(QuoteFilter(speaker=...))`` — the
 function behind ``sayso quotes --speaker`` — for a frequent, a middling and a rare speaker, given by
 alias, and prints the EXPLAIN plan so you can see the index probe on ``quotes.speaker_actor_id``.
 Target (issue 3): < 200 ms per query at 1,000,000 quotes.
@@ -18,9 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from sayso.store import QuoteFilter, connect, find_quotes
+from sayso.query import QuoteFilter, actor_ids, find_quotes
+from sayso.query.quotes import page_sql
+from sayso.store import connect
 from sayso.store.keys import actor_id
-from sayso.store.queries import quotes_sql
 
 N_ACTORS = 5000
 
@@ -71,7 +72,7 @@ def time_query(db: str, name: str, repeat: int) -> tuple[float, int]:
     rows: list = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        rows = find_quotes(con, QuoteFilter(speaker=name, limit=50))
+        rows = find_quotes(con, QuoteFilter(speaker=name, limit=50)).items
         times.append(time.perf_counter() - t0)
     total = con.execute(f"SELECT count(*) FROM quotes WHERE speaker_actor_id IN ({','.join(str(i) for i in _ids(con, name))})").fetchone()[0]
     con.close()
@@ -80,9 +81,7 @@ def time_query(db: str, name: str, repeat: int) -> tuple[float, int]:
 
 
 def _ids(con, name: str) -> list[int]:  # noqa: ANN001
-    from sayso.store import resolve_actor
-
-    return resolve_actor(con, name) or [-1]
+    return actor_ids(con, name) or [-1]
 
 
 def main() -> None:
@@ -101,7 +100,9 @@ def main() -> None:
                   f"({total:,} matching quotes, first 50 returned)")
         con = connect(db, read_only=True)
         for name in ("Person 4321", "President Xi"):
-            sql, params = quotes_sql(con, QuoteFilter(speaker=name))  # type: ignore[misc]
+            built = page_sql(con, QuoteFilter(speaker=name))
+            assert built is not None
+            sql, params = built.page, built.params
             plan = json.loads(con.execute("EXPLAIN (ANALYZE, FORMAT json) " + sql, params).fetchall()[0][1])
             print(f"\nplan of the page query for {name!r}: table scans")
             for op in table_scans(plan):

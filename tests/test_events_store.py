@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -72,50 +73,58 @@ def con(db):
 
 
 def test_only_realised_events_are_listed_by_default(con):
-    from sayso.store.events_queries import EventFilter, find_events
+    from sayso.query import EventFilter, find_events
 
-    rows = find_events(con)
-    assert sorted({r.type for r in rows}) == ["CONSULT", "SANCTION"]
-    assert len(rows) == 4 and not any(r.negated or r.modality for r in rows)
+    page = find_events(con)
+    assert sorted({r.type for r in page.items}) == ["CONSULT", "SANCTION"]
+    assert page.total == 4 and all(r.counted and not (r.negated or r.modality) for r in page.items)
     everything = find_events(con, EventFilter(include_uncounted=True))
-    assert len(everything) == 8
-    assert {r.modality for r in everything} == {None, "may"}
+    assert everything.total == 8
+    assert {r.modality for r in everything.items} == {None, "may"}
+    assert sum(not r.counted for r in everything.items) == 4
 
 
 def test_filters_by_name_country_type_and_dates(con):
-    from sayso.store.events_queries import EventFilter, find_events
+    from sayso.query import EventFilter, find_events
 
-    by_iso = find_events(con, EventFilter(actor="FIN", type="sanction"))
-    assert len(by_iso) == 2 and all(r.actors == ["Finland"] and r.recipient_countries == ["BLR"] for r in by_iso)
-    assert by_iso[0].via == ["Yle"] and by_iso[0].date == "2024-04-22"  # newest first
-    assert find_events(con, EventFilter(recipient="Estonia"))[0].type == "CONSULT"
-    april = find_events(con, EventFilter(since="2024-04-01"))
-    assert {r.published for r in april} == {"2024-04-22"}
-    march = find_events(con, EventFilter(until="2024-03"))
+    by_iso = find_events(con, EventFilter(actor="FIN", type="sanction")).items
+    assert len(by_iso) == 2
+    assert all([a.name for a in r.actors] == ["Finland"] and [p.country for p in r.recipients] == ["BLR"] for r in by_iso)
+    assert [v.name for v in by_iso[0].via] == ["Yle"] and by_iso[0].via[0].state_media
+    assert by_iso[0].when == "2024-04-22"  # latest first
+    assert find_events(con, EventFilter(recipient="Estonia")).items[0].type == "CONSULT"
+    april = find_events(con, EventFilter(since=date(2024, 4, 1))).items
+    assert {(r.published, r.type) for r in april} == {("2024-04-22", "SANCTION")}  # the range starts in 2014
+    march = find_events(con, EventFilter(until=date(2024, 3, 31))).items
     assert {r.published for r in march} == {"2024-03-18"}
-    assert find_events(con, EventFilter(actor="Nobody at all")) == []
+    assert find_events(con, EventFilter(actor="Nobody at all")).total == 0
 
 
-def test_a_range_is_dated_by_its_last_day(con):
-    from sayso.store.events_queries import EventFilter, find_events
+def test_a_window_holds_an_event_when_it_holds_its_whole_date(con):
+    """"In the past decade" (2014-01-01 up to publication) lies in no window of 2024 alone."""
+    from sayso.query import EventFilter, find_events
 
-    rows = find_events(con, EventFilter(type="CONSULT", since="2024-01-01"))
-    assert len(rows) == 2 and {r.date for r in rows} == {"2024-03-18", "2024-04-22"}
+    def consult(since: date | None = None, until: date | None = None) -> set[str]:
+        return {r.when for r in find_events(con, EventFilter(type="CONSULT", since=since, until=until)).items}
+
+    assert consult() == {"2014-01-01/2024-03-18", "2014-01-01/2024-04-22"}
+    assert consult(since=date(2024, 1, 1)) == set()
+    assert consult(since=date(2014, 1, 1), until=date(2024, 3, 31)) == {"2014-01-01/2024-03-18"}
 
 
 def test_dyads_count_and_average_per_period(con):
-    from sayso.store.events_queries import dyads
+    from sayso.query import QueryError, dyads
 
     overall = dyads(con)
     assert [(d.actor_country, d.recipient_country, d.type, d.events, d.mean_intensity) for d in overall] == [
         ("FIN", "BLR", "SANCTION", 2, -8.0), ("FIN", "EST", "CONSULT", 2, 1.0)]
-    monthly = dyads(con, "month")
+    monthly = dyads(con, by="month")
     assert {(d.period, d.type, d.events) for d in monthly} == {
-        ("2024-03", "SANCTION", 1), ("2024-03", "CONSULT", 1), ("2024-04", "SANCTION", 1), ("2024-04", "CONSULT", 1)}
-    weekly = dyads(con, "week")
-    assert {d.period for d in weekly} == {"2024-W12", "2024-W17"}
-    with pytest.raises(ValueError):
-        dyads(con, "fortnight")  # type: ignore[arg-type]
+        ("2024-03", "SANCTION", 1), ("2024-04", "SANCTION", 1), ("2014/2024", "CONSULT", 2)}
+    weekly = dyads(con, by="week")
+    assert {d.period for d in weekly} == {"2024-W12", "2024-W17", "2014/2024"}
+    with pytest.raises(QueryError):
+        dyads(con, by="fortnight")  # type: ignore[arg-type]
 
 
 def test_cli_events_and_dyads(db):
@@ -129,7 +138,7 @@ def test_cli_events_and_dyads(db):
     out = runner.invoke(app, ["events", "--db", db, "--all", "--type", "ACCUSE", "--format", "csv"])
     assert out.exit_code == 0 and out.output.count("condemn") == 2
     out = runner.invoke(app, ["dyads", "--db", db, "--by", "month", "--format", "csv"])
-    assert out.exit_code == 0
+    assert out.exit_code == 0, out.output
     assert out.output.splitlines()[0] == "period,actor_country,recipient_country,type,events,mean_intensity"
     assert "2024-04,FIN,BLR,SANCTION,1,-8.0" in out.output
     out = runner.invoke(app, ["dyads", "--db", db])

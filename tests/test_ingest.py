@@ -155,7 +155,7 @@ def test_query_commands_read_the_store(tmp_path, monkeypatch):
     quotes = runner.invoke(app, ["quotes", "--speaker", "President Lula", "--state-media-only", "--format", "json"])
     assert quotes.exit_code == 0, quotes.output
     rows = json.loads(quotes.stdout)
-    assert len(rows) == 2 and {r["via"][0] for r in rows} == {"Agencia Brasil"}
+    assert len(rows) == 2 and {r["via"][0]["name"] for r in rows} == {"Agencia Brasil"}
     csv_out = runner.invoke(app, ["quotes", "--text", "wait", "--format", "csv"])
     assert csv_out.stdout.splitlines()[0] == "published,outlet,speaker,addressee,via,text"
     actors = runner.invoke(app, ["actors", "--type", "person", "--format", "json"])

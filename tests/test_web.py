@@ -86,15 +86,28 @@ def test_quote_paging_and_via_chain(client: TestClient) -> None:
 
 def test_actor_api_profile(client: TestClient) -> None:
     body = client.get(f"/api/v1/actors/{actor_id(client, 'Anna Korpela')}").json()
-    assert body["quotes"] == 2 and body["state_media_only"] == 1 and body["with_source"] == 1
+    assert body["actor"]["quotes"] == 2 and body["via_state_media"] == 1 and body["with_source"] == 1
     assert [a["name"] for a in body["addressed"]] == ["Norway"]
     assert [s["name"] for s in body["carried_by"]] == ["NRT"]
     assert {e["type"] for e in body["events_page"]["items"]} == {"CONSULT", "REQUEST"}
 
 
-def test_events_filter_by_type_and_actor(client: TestClient) -> None:
-    assert [e["trigger"] for e in client.get("/api/v1/events", params={"type": "consult"}).json()["items"]] == ["met"]
-    assert client.get("/api/v1/events", params={"actor": "Finland"}).json()["total"] == 1
+@pytest.mark.parametrize("params, triggers", [
+    ({"type": "consult"}, ["met"]),
+    ({"actor": "Norway"}, ["signed"]),  # who did it
+    ({"recipient": "Norway"}, ["told"]),  # to whom
+    ({"involving": "Norway"}, ["signed", "told"]),  # either side
+    ({"actor": "FIN"}, ["told"]),  # every actor of the country: Anna Korpela
+    ({"involving": "FIN"}, ["signed", "told", "met"]),
+])
+def test_events_filter_by_type_and_side(client: TestClient, params: dict[str, str], triggers: list[str]) -> None:
+    body = client.get("/api/v1/events", params=params).json()
+    assert [e["trigger"] for e in body["items"]] == triggers and body["total"] == len(triggers)
+
+
+def test_unknown_event_type_is_refused_not_empty(client: TestClient) -> None:
+    r = client.get("/api/v1/events", params={"type": "ATTACK"})
+    assert r.status_code == 422 and "PLOVER" in r.json()["detail"]
 
 
 def test_sources_rank_and_flag_state_media(client: TestClient) -> None:
@@ -153,14 +166,14 @@ def test_article_page_escapes_the_text_and_links_actors(client: TestClient, corp
     assert SCRIPT not in page
     assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page
     assert f'href="/actors/{actor_id(client, "Anna Korpela")}"' in page
-    assert 'id="quote-q1"' in page and 'data-q="q3"' in page and "only state media" in page
+    assert 'id="quote-q1"' in page and 'data-q="q3"' in page and "rests on state media" in page
 
 
 def test_pages_render(client: TestClient) -> None:
     korpela = actor_id(client, "Anna Korpela")
     for path, needle in [
         ("/", "Top speakers"), ("/search?speaker=Dahl&since=&until=", "This is a good day"),
-        (f"/actors/{korpela}", "rest only on state media"), ("/sources", "Nordpress"),
+        (f"/actors/{korpela}", "rest on state media"), ("/sources", "Nordpress"),
         ("/relations", "<svg"), ("/relations?a=Norway&b=Finland", "Events between Norway and Finland"),
         ("/paste", "<textarea"), ("/search?state_media_only=true&limit=25", "NRT"),
     ]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from web_support import SCRIPT, report_1
 
-from sayso.report import Actor, ArticleInfo, Claim, Content, Quote, Report
+from sayso.report import Actor, ArticleInfo, Claim, Content, Quote, Report, Via
 from sayso.web.render import article_view, highlight
 
 
@@ -66,14 +66,17 @@ def test_quotes_mentions_claims_and_events_are_wrapped() -> None:
     assert any(attrs.get("data-e") == "e1" for _, attrs in checker.tags)
 
 
-def test_same_speaker_same_colour_and_state_media_only_chain() -> None:
-    view = article_view(report_1(), no_link)
+def test_same_speaker_same_colour_and_resting_on_state_media() -> None:
+    report = report_1()
+    # a second, independent link does not lift a quote off state media: some link is enough (docs/query.md)
+    report.quotes[0].via.append(Via("a2", "Norway", report.quotes[0].speaker.span))
+    view = article_view(report, no_link)
     colours = {q.id: q.colour for q in view.quotes}
     assert colours["q1"] == colours["q2"] != colours["q3"]
     q1, q2, q3 = view.quotes
-    assert q1.state_media_only and q3.state_media_only and not q2.state_media_only
+    assert q1.via_state_media and q3.via_state_media and not q2.via_state_media
     assert q1.speaker == "Anna Korpela" and q1.addressee == "Norway"
-    assert "NRT [state media]" in q1.summary and "hedged" in q2.summary
+    assert "NRT [state media] ← Norway" in q1.summary and "hedged" in q2.summary
     assert view.legend == [("Anna Korpela", colours["q1"]), ("Lars Dahl", colours["q3"])]
 
 

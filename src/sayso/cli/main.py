@@ -25,9 +25,9 @@ def main_callback() -> None:
 
 
 def _register() -> None:
-    from sayso.cli import eval_cmds, events_cmds, extract_cmd, serve_cmd, store_cmds
+    from sayso.cli import eval_cmds, extract_cmd, query_cmds, serve_cmd, store_cmds
 
-    for module in (extract_cmd, store_cmds, events_cmds, eval_cmds, serve_cmd):
+    for module in (extract_cmd, store_cmds, query_cmds, eval_cmds, serve_cmd):
         module.register(app)
 
 

@@ -1,5 +1,6 @@
-"""Store commands: ``ingest``, ``quotes``, ``actors``, ``sources``, ``export``, ``sql``. Each parses its
-options and calls one function of ``sayso.store``; StoreError reaches the user as one line (main.run)."""
+"""Store commands: ``ingest``, ``export``, ``sql``. Each parses its options and calls one function of
+``sayso.store``; StoreError reaches the user as one line (main.run). The query commands are in
+``cli/query_cmds.py``."""
 
 from __future__ import annotations
 
@@ -16,14 +17,6 @@ class ExportFmt(str, Enum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
-
-
-class ActorType(str, Enum):
-    person = "person"
-    organization = "organization"
-    country = "country"
-    media = "media"
-    group = "group"
 
 
 def _db(db: str | None) -> str:
@@ -107,80 +100,6 @@ def ingest_command(
         raise typer.Exit(1)
 
 
-def quotes_command(
-    speaker: Annotated[str | None, typer.Option(help="Speaker name or alias ('Xi', 'President Xi').")] = None,
-    addressee: Annotated[str | None, typer.Option(help="Addressee name or alias.")] = None,
-    via: Annotated[str | None, typer.Option(help="An outlet or person in the source chain.")] = None,
-    state_media_only: Annotated[bool, typer.Option("--state-media-only", help="Only quotes carried by state media.")] = False,
-    text: Annotated[str | None, typer.Option(help="Words that must all occur in the quote.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    limit: Annotated[int, typer.Option(min=1)] = 50,
-    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
-    db: DbOption = None,
-) -> None:
-    """Search stored quotes by speaker, addressee, source, words and date."""
-    from sayso.cli.store_render import render_records
-    from sayso.store import QuoteFilter, connect, find_quotes
-
-    for name, value in (("--since", since), ("--until", until)):
-        _check_date(name, value)
-    con = connect(_db(db), read_only=True)
-    try:
-        rows = find_quotes(con, QuoteFilter(speaker=speaker, addressee=addressee, via=via,
-                                            state_media_only=state_media_only, text=text, since=since,
-                                            until=until, limit=limit))
-    finally:
-        con.close()
-    cols = ["published", "outlet", "speaker", "addressee", "via", "text"]
-    typer.echo(render_records(rows, format.value, cols, title=f"{len(rows)} quotes"))
-
-
-def _check_date(name: str, value: str | None) -> None:
-    from sayso.read.fields import iso_day
-
-    if value is not None and iso_day(value) != value:
-        raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=name)
-
-
-def actors_command(
-    top: Annotated[int, typer.Option(min=1, help="How many actors.")] = 20,
-    type: Annotated[ActorType | None, typer.Option("--type", help="person, media, country, organization, group.")] = None,
-    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
-    db: DbOption = None,
-) -> None:
-    """Who is quoted most, in how many articles and outlets."""
-    from sayso.cli.store_render import render_records
-    from sayso.store import connect, top_actors
-
-    con = connect(_db(db), read_only=True)
-    try:
-        rows = top_actors(con, top, type.value if type else None)
-    finally:
-        con.close()
-    cols = ["name", "type", "country", "state_media", "quotes", "articles", "outlets"]
-    typer.echo(render_records(rows, format.value, cols, title="actors"))
-
-
-def sources_command(
-    speaker: Annotated[str | None, typer.Option(help="One speaker (name or alias); default: every speaker.")] = None,
-    limit: Annotated[int, typer.Option(min=1)] = 50,
-    format: Annotated[Fmt, typer.Option("--format", "-f")] = Fmt.table,
-    db: DbOption = None,
-) -> None:
-    """Per speaker: quotes reaching the reader through state media, independent sources, or no named source."""
-    from sayso.cli.store_render import render_records
-    from sayso.store import connect, source_breakdown
-
-    con = connect(_db(db), read_only=True)
-    try:
-        rows = source_breakdown(con, speaker, limit)
-    finally:
-        con.close()
-    cols = ["speaker", "state_media", "independent", "unnamed", "total"]
-    typer.echo(render_records(rows, format.value, cols, title="how quotes reach the reader"))
-
-
 def export_command(
     out: Annotated[str, typer.Option("--out", help="Output folder.")],
     format: Annotated[ExportFmt, typer.Option("--format", "-f")] = ExportFmt.parquet,
@@ -208,9 +127,6 @@ def sql_command(
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
-    app.command("quotes")(quotes_command)
-    app.command("actors")(actors_command)
-    app.command("sources")(sources_command)
     app.command("export")(export_command)
     app.command("sql")(sql_command)
 

@@ -7,15 +7,19 @@ import io
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from sayso.query import Page
 from sayso.store.export import dumps_rows, jsonable
 
 
 def _cell(value: Any, joiner: str = " ← ") -> str:
-    """One cell; a list is a via chain by default (nearest source first), else joined by ``joiner``."""
+    """One cell; a list is a via chain by default (nearest source first), else joined by ``joiner``; a
+    record with a name (a source, a participant) shows its name, a state media source marked."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         return joiner.join(_cell(v, joiner) for v in value)
+    if isinstance(value, dict) and "name" in value:
+        return str(value["name"]) + (" (state media)" if value.get("state_media") else "")
     return str(value)
 
 
@@ -40,6 +44,13 @@ def render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str, title: str
     out = io.StringIO()
     Console(file=out, width=160, force_terminal=False).print(table)
     return out.getvalue().rstrip("\n")
+
+
+def render_page(page: Page[Any], fmt: str, columns: list[str], what: str, joiner: str = " ← ") -> str:
+    """One page of a query's answer; the table's title says which rows of how many."""
+    first = page.offset + 1 if page.items else 0
+    title = f"{what} {first}-{page.offset + len(page.items)} of {page.total}"
+    return render_records(page.items, fmt, columns, title, joiner)
 
 
 def render_records(records: list[Any], fmt: str, columns: list[str], title: str | None = None,

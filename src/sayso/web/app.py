@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sayso import __version__
 from sayso.errors import SaysoError
+from sayso.query import QueryError
 from sayso.settings import Settings
 from sayso.web.corpus import Corpus
 from sayso.web.limits import BodyLimitMiddleware
@@ -80,6 +81,11 @@ def create_app(db_path: str | None = None, settings: Settings | None = None) -> 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(request: Request, exc: StarletteHTTPException) -> HTMLResponse | JSONResponse:
         return error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(QueryError)
+    async def on_query_error(request: Request, exc: QueryError) -> HTMLResponse | JSONResponse:
+        # a filter value that means nothing (an unknown event type): the reader's to fix
+        return error_page(request, 422, str(exc))
 
     @app.exception_handler(SaysoError)
     async def on_sayso_error(request: Request, exc: SaysoError) -> HTMLResponse | JSONResponse:

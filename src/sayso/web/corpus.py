@@ -2,7 +2,7 @@
 
 Why an in-memory DuckDB with the corpus ATTACHed read-only: the file is never written and no write lock
 is held, while the in-memory side is free for the index build's scratch work. The quote index
-(``web/quote_index.py``) is built when the file is opened.
+(``query/quote_index.py``) is built when the file is opened.
 
 Why reopen on change: ``sayso ingest`` may build a fresh copy of the database and move it into place
 while the server runs. Each request checks the file's identity (inode, size, mtime: one ``stat``) and
@@ -16,15 +16,13 @@ import logging
 import os
 import threading
 import time
-from typing import Any
 
 import duckdb
 
 from sayso.errors import StoreError
-from sayso.store.db import migrations, schema_version
+from sayso.query import Page, QuoteFilter, QuoteIndex, QuoteRow, actor_ids
 from sayso.report import Report
-from sayso.web.params import QuoteQuery
-from sayso.web.quote_index import QuoteIndex
+from sayso.store.db import migrations, schema_version
 
 log = logging.getLogger(__name__)
 MAX_REMEMBERED_NAMES = 50_000
@@ -75,12 +73,18 @@ class Corpus:
                     self._close()
                 t0 = time.perf_counter()
                 con = _open_read_only(self.path)
+                cur = con.cursor()
                 try:
-                    index = QuoteIndex.build(con)
+                    cur.execute("USE corpus")
+                    index = QuoteIndex.build(cur)
+                    # what the name rule reads, copied into memory: a lookup in microseconds
                     con.execute("CREATE TABLE memory.main.actor_aliases AS SELECT * FROM corpus.actor_aliases")
+                    con.execute("CREATE TABLE memory.main.actors AS SELECT id, country FROM corpus.actors")
                 except duckdb.Error as exc:
                     con.close()
                     raise StoreError(f"{self.path}: cannot index the quotes ({str(exc).splitlines()[0]})") from None
+                finally:
+                    cur.close()
                 log.info("opened %s and indexed %d quotes in %.1fs", self.path, index.size, time.perf_counter() - t0)
                 self._con, self._index, self._stamp, self._names = con, index, stamp, {}
             return self._con, self._index
@@ -96,17 +100,15 @@ class Corpus:
     def quote_index(self) -> QuoteIndex:
         return self._current()[1]
 
-    def resolve(self, name: str) -> list[int]:
-        """Actor ids for a name typed in a search (the store's alias rules), remembered until the file
-        changes: searches repeat names, and each lookup is a query of its own."""
+    def actor_ids(self, name: str) -> list[int]:
+        """Actor ids for a typed actor (``query.names``' rule, over the in-memory copy of what it
+        reads), remembered until the file changes: searches repeat names."""
         found = self._names.get(name)
         if found is None:
-            from sayso.web.queries import actor_ids
-
             con, _ = self._current()
             cur = con.cursor()
             try:
-                cur.execute("USE memory")  # the in-memory copy of the aliases: a lookup in microseconds
+                cur.execute("USE memory")
                 found = actor_ids(cur, name)
             finally:
                 cur.close()
@@ -115,9 +117,9 @@ class Corpus:
             self._names[name] = found
         return found
 
-    def search_quotes(self, p: QuoteQuery) -> tuple[list[dict[str, Any]], int]:
-        """One page of the quote search, and the number of matches (see ``web/quote_index.py``)."""
-        return self.quote_index().search(p, self.resolve)
+    def find_quotes(self, f: QuoteFilter) -> Page[QuoteRow]:
+        """``query.find_quotes``' answer, from the in-memory index."""
+        return self.quote_index().search(f, self.actor_ids)
 
     def store(self, report: Report) -> None:
         """Save one report (the Paste page's "save"): the only write the web view makes, and only when

@@ -1,5 +1,6 @@
-"""HTML pages. Each handler validates its parameters (pydantic), runs one or two queries and renders one
-template; the article page is built from a Report, stored or pasted, by the same template."""
+"""HTML pages. Each handler validates its parameters (pydantic), runs one or two functions of the query
+layer (``sayso.query``, the CLI's too) and renders one template; the article page is built from a
+Report, stored or pasted, by the same template."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from sayso import query
 from sayso.errors import InputError, SaysoError
+from sayso.query.filters import event_types
 from sayso.report import Actor, Report
-from sayso.web import queries, relations
+from sayso.web import charts
 from sayso.web.deps import cursor, run_extract
-from sayso.web.params import ArticleQuery, EventQuery, QuoteQuery, RelationQuery, SourceQuery
+from sayso.web.params import QuoteQuery, RelationQuery, SourceQuery
 from sayso.web.render import article_view
 
 router = APIRouter(include_in_schema=False)
@@ -38,10 +41,9 @@ def overview(request: Request) -> HTMLResponse:
         return _render(request, "index.html", {"counts": None, "db": corpus.path})
     cur = corpus.cursor()
     try:
-        latest, _ = queries.articles(cur, ArticleQuery(limit=10))
         return _render(request, "index.html", {
-            "counts": queries.counts(cur), "latest": latest, "speakers": queries.top_speakers(cur, 10),
-            "db": corpus.path,
+            "counts": query.overview(cur), "latest": query.list_articles(cur, query.ArticleFilter(limit=10)).items,
+            "speakers": query.list_actors(cur, query.ActorFilter(limit=10)).items, "db": corpus.path,
         })
     finally:
         cur.close()
@@ -65,56 +67,50 @@ def article(article_id: Annotated[str, Path(max_length=64, pattern="^[0-9a-f]+$"
             request: Request) -> HTMLResponse:
     from sayso.store.rebuild import rebuild_report
 
-    if not queries.article_exists(cur, article_id):
+    if not query.article_exists(cur, article_id):
         raise HTTPException(404, f"No article with id {article_id}.")
     report = rebuild_report(cur, article_id)
-    return _article_page(request, report, queries.article_actor_ids(cur, article_id), stored=True)
+    return _article_page(request, report, query.article_actor_ids(cur, article_id), stored=True)
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(actor_id: Annotated[int, Path(ge=0)], cur: Cursor, request: Request,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> HTMLResponse:
-    found = queries.actor(cur, actor_id)
-    if found is None:
+    profile = query.actor_profile(cur, actor_id)
+    if profile is None:
         raise HTTPException(404, f"No actor with id {actor_id}.")
-    p = QuoteQuery(speaker=str(actor_id), limit=25, offset=offset)
-    corpus = request.app.state.corpus
-    said, total = queries.quotes(corpus, p)
-    events, n_events = queries.events(cur, EventQuery(actor=str(actor_id), limit=25))
+    said = request.app.state.corpus.find_quotes(query.QuoteFilter(speaker=str(actor_id), limit=25, offset=offset))
+    events = query.find_events(cur, query.EventFilter(involving=str(actor_id), limit=25))
     return _render(request, "actor.html", {
-        "actor": found, "profile": queries.actor_profile(corpus, cur, actor_id), "quotes": said,
-        "page": {"total": total, "limit": p.limit, "offset": p.offset}, "base_query": "",
-        "events": events, "n_events": n_events,
+        "actor": profile.actor, "profile": profile, "quotes": said.items, "page": said, "base_query": "",
+        "events": events.items, "n_events": events.total,
     })
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(p: Annotated[QuoteQuery, Query()], request: Request) -> HTMLResponse:
-    items, total = queries.quotes(request.app.state.corpus, p)
+    found = request.app.state.corpus.find_quotes(p.to_filter())
     return _render(request, "search.html", {
-        "p": p, "quotes": items, "page": {"total": total, "limit": p.limit, "offset": p.offset},
-        "base_query": _query_string(p),
+        "p": p, "quotes": found.items, "page": found, "base_query": _query_string(p),
     })
 
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources(p: Annotated[SourceQuery, Query()], cur: Cursor, request: Request) -> HTMLResponse:
-    items, total = queries.sources(cur, p)
-    top = max((i["quotes"] for i in items), default=1)
+    found = query.rank_sources(cur, p.to_filter())
+    top = max((s.quotes for s in found.items), default=1)
     return _render(request, "sources.html", {
-        "p": p, "sources": items, "top": top, "page": {"total": total, "limit": p.limit, "offset": p.offset},
-        "base_query": _query_string(p),
+        "p": p, "sources": found.items, "top": top, "page": found, "base_query": _query_string(p, ("offset", "by")),
     })
 
 
 @router.get("/relations", response_class=HTMLResponse)
 def relations_page(p: Annotated[RelationQuery, Query()], cur: Cursor, request: Request) -> HTMLResponse:
-    found = relations.edges(cur, p)
-    timeline = relations.dyad_timeline(cur, p.a, p.b, p.event_type) if p.a and p.b else []
-    types = [r[0] for r in cur.execute("SELECT DISTINCT type FROM events ORDER BY 1").fetchall()]
+    found = query.edges(cur, p.to_filter())
+    timeline = query.timeline(cur, p.a, p.b, p.event_filter()) if p.a and p.b else []
     return _render(request, "relations.html", {
-        "p": p, "edges": found, "network": relations.network_svg(found), "timeline": relations.timeline_svg(timeline),
-        "timeline_rows": timeline, "event_types": types,
+        "p": p, "edges": found, "network": charts.network_svg(found), "timeline": charts.timeline_svg(timeline),
+        "timeline_rows": timeline, "event_types": sorted(event_types()),
     })
 
 

@@ -48,7 +48,7 @@ class QuoteView:
     cue: str | None
     via: list[dict[str, object]] = field(default_factory=list)  # name, href, state_media, cue
     hedged: bool = False
-    state_media_only: bool = False
+    via_state_media: bool = False  # rests on state media: some link of the chain is state media
 
     @property
     def summary(self) -> str:
@@ -213,7 +213,7 @@ def quote_views(report: Report, href: ActorHref) -> list[QuoteView]:
             cue=q.cue.text if q.cue else None,
             via=via,
             hedged=q.hedged,
-            state_media_only=bool(via) and all(v["state_media"] for v in via),
+            via_state_media=any(v["state_media"] for v in via),
         ))
     return views
 
