@@ -17,7 +17,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-Candidate = tuple[Token, str]  # the mention's root token and its actor key
+from sayso.extract.actors.keys import ActorKey
+
+Candidate = tuple[Token, ActorKey]  # the mention's root token and its actor key
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK_SENTENCES = 6
 _NEAR_SENTENCES = 2
@@ -31,8 +33,8 @@ def _between(candidates: list[Candidate], start: int, end: int) -> list[Candidat
     return candidates[lo:hi]
 
 
-def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str], bool],
-                    same_sentence_only: bool = False, keep: Callable[[Token], bool] | None = None) -> str | None:
+def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[ActorKey], bool],
+                    same_sentence_only: bool = False, keep: Callable[[Token], bool] | None = None) -> ActorKey | None:
     """``candidates`` are in text order; ``keep`` filters them by mention token."""
     coargs = _coarguments(pron)
     # Nothing further back than the look-back limit can be chosen (see the distance check below).
@@ -63,8 +65,8 @@ def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str]
     return subjects[0] if subjects else in_last[0][1]
 
 
-def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[str], bool],
-                   exclude: str | None = None, near: bool = False) -> str | None:
+def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[ActorKey], bool],
+                   exclude: ActorKey | None = None, near: bool = False) -> ActorKey | None:
     """The person a description refers to: latest compatible mention before it, same sentence first.
     ``near``: only look back a couple of sentences (a bare "the leader" says little about who)."""
     first = _sentence_start_back(head, _NEAR_SENTENCES) if near else 0
@@ -73,7 +75,7 @@ def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[str],
     return latest(candidates, first, head.i, lambda key: key != exclude and ok(key))
 
 
-def latest(candidates: list[Candidate], start: int, end: int, ok: Callable[[str], bool]) -> str | None:
+def latest(candidates: list[Candidate], start: int, end: int, ok: Callable[[ActorKey], bool]) -> ActorKey | None:
     """The key of the last candidate rooted in tokens [start, end) that ``ok`` accepts; walks back from
     ``end`` without copying the list."""
     i = bisect_left(candidates, end, key=lambda c: c[0].i) - 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.actors.keys import ActorKey, country_key
 from sayso.extract.actors.lexicons import Named, group_nouns, named_by_text, roles
 from sayso.extract.actors.countries import clean, country_code, country_name, tables
 from sayso.extract.actors.phrases import country_left
@@ -23,7 +24,7 @@ _ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"
 class Proto:
     """The first record of an actor; later mentions add roles, sectors and a country."""
 
-    key: str
+    key: ActorKey
     name: str
     type: ActorType
     country: str | None = None
@@ -36,10 +37,10 @@ def media_proto(outlet: Span | None, country: str | None) -> Proto:
         named = named_by_text().get(clean(outlet.text)) or _named_from_id(outlet)
         if named is not None:
             return named_proto(named)
-        return Proto(f"outlet:{outlet.text}", outlet.text, "media", country, "JRN", True)
+        return Proto(ActorKey("outlet", outlet.text), outlet.text, "media", country, "JRN", True)
     adjective = _adjective(country) if country else None
     name = f"{adjective} state media" if adjective else "state media"
-    return Proto(f"statemedia:{country or ''}", name, "media", country, "JRN", True)
+    return Proto(ActorKey("state_media", "", country or ""), name, "media", country, "JRN", True)
 
 def entity_proto(ent: Span) -> Proto | None:
     eid = ent.ent_id_
@@ -47,14 +48,14 @@ def entity_proto(ent: Span) -> Proto | None:
     if code is None and ent.label_ in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
         code = country_code(ent.text)
     if code:
-        return Proto(f"country:{code}", country_name(code), "country", code, "GOV")
+        return Proto(country_key(code), country_name(code), "country", code, "GOV")
     named = _named_from_id(ent) or named_by_text().get(clean(ent.text))
     if named is not None:
         return named_proto(named)
     if ent.label_ == "ORG":
         name = clean(ent.text)
         country = _country_in(ent) or country_left(ent.doc, ent.start)[0]
-        return Proto(f"org:{name}", name, "organization", country, org_sector(name))
+        return Proto(ActorKey("org", name), name, "organization", country, org_sector(name))
     return None
 
 
@@ -65,14 +66,14 @@ def demonym_proto(mention: Span, code: str, adjective: str) -> Proto:
     noun = root.lower_ if root.lower_ != adjective.lower() + "s" else ""
     if root.pos_ == "PROPN" and noun:
         name = clean(mention.text)
-        return Proto(f"org:{name}", name, "organization", code, org_sector(name))
+        return Proto(ActorKey("org", name), name, "organization", code, org_sector(name))
     name = f"{adjective} {noun}".strip() if noun else f"{adjective}s"
     plural = root.tag_ in ("NNS", "NNPS") or not noun or noun in group_nouns()
     sector = group_nouns().get(noun) if plural else (roles()[noun].sector if noun in roles() else None)
     kind: ActorType = "group" if plural else "person"
     if kind == "person":  # an unnamed individual: one actor per mention, not per description
-        return Proto(f"person:{name}@{mention.start_char}", name, "person", code, sector)
-    return Proto(f"group:{code}:{sector}:{noun}", name, "group", code, sector)
+        return Proto(ActorKey("person", name, at=mention.start_char), name, "person", code, sector)
+    return Proto(ActorKey("group", noun, code, sector or ""), name, "group", code, sector)
 
 
 def is_role_or_group(noun: Token) -> bool:
@@ -89,7 +90,7 @@ def _named_from_id(span: Span) -> Named | None:
 
 def named_proto(named: Named) -> Proto:
     kind: ActorType = "media" if named.media else "organization"
-    return Proto(f"named:{named.name}", named.name, kind, named.country, named.sector, named.state_media)
+    return Proto(ActorKey("named", named.name), named.name, kind, named.country, named.sector, named.state_media)
 
 
 def _adjective(iso3: str) -> str | None:

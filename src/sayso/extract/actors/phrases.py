@@ -15,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from sayso.extract.actors.keys import ActorKey
 from sayso.extract.actors.lexicons import group_nouns, regions, roles
 from sayso.extract.actors.countries import country_code, demonym_code
 from sayso.extract.entities import entities_within, entity_starting
@@ -38,7 +39,7 @@ class MediaDescription:
 class GroupMention:
     span: Span  # "Western nations" (quantifiers and articles left out)
     name: str  # canonical group name
-    key: str
+    key: ActorKey
     country: str | None
     sector: str | None
 
@@ -124,7 +125,7 @@ def groups(doc: Doc) -> list[GroupMention]:
             region = next((r for r in regs.values() if tok.text in r.nouns), None)
             if region is None or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue
-            out.append(GroupMention(span, region.group, f"region:{region.adjective}:GOV", None, "GOV"))
+            out.append(GroupMention(span, region.group, ActorKey("region", region.adjective, sector="GOV"), None, "GOV"))
             continue
         adj, noun = span[0], span[1]
         if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("government", "army", "military", "navy", "police"):
@@ -133,11 +134,11 @@ def groups(doc: Doc) -> list[GroupMention]:
         if adj.text in regs:
             region = regs[adj.text]
             name = region.group if sector == "GOV" else f"{adj.text} {noun.lower_}"
-            out.append(GroupMention(span, name, f"region:{adj.text}:{sector}", None, sector))
+            out.append(GroupMention(span, name, ActorKey("region", adj.text, sector=sector or ""), None, sector))
             continue
         code = demonym_code(adj.text)
         if code:
-            out.append(GroupMention(span, f"{adj.text} {noun.lower_}", f"group:{code}:{sector}:{noun.lower_}", code, sector))
+            out.append(GroupMention(span, f"{adj.text} {noun.lower_}", ActorKey("group", noun.lower_, code, sector or ""), code, sector))
     return out
 
 

@@ -8,20 +8,18 @@ an "according to X" in the same sentence. Dates, years, times of day and ordinal
 
 from __future__ import annotations
 
-import logging
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.actors.keys import ActorKey, ActorMention, SourceRef
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.attribution.index import AttributionIndex
 from sayso.extract.attribution.types import Attribution, Source
 from sayso.lexicons import read_tsv
-from sayso.report import ActorRef, Claim, TextRef, Via
-
-log = logging.getLogger(__name__)
 
 _LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
@@ -38,6 +36,20 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _SPEECH = frozenset({"say", "tell", "announce", "report", "claim", "state", "add", "estimate", "insist",
                      "argue", "warn", "note", "write", "show", "confirm", "predict", "reveal"})
 _MAX_OF_PHRASE = 8
+
+
+@dataclass
+class ClaimFinding:
+    """A numeric claim with its actors as keys (the report's ids are given once all actors are known)."""
+
+    text: str
+    span: tuple[int, int]
+    value: float
+    unit: str | None
+    about: ActorKey | None
+    speaker: ActorMention | None
+    via: list[SourceRef] = field(default_factory=list)
+    hedged: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +127,7 @@ def _claim_end(ent: Span, noun: Token | None) -> int:
     return end
 
 
-def _about(ent: Span, actors: ActorResolver) -> str | None:
+def _about(ent: Span, actors: MentionSession) -> ActorKey | None:
     """The subject of the verb that governs the figure, when the figure is not inside that subject."""
     tok = ent.root
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -172,18 +184,6 @@ def _according_to(sent: Span) -> Source | None:
     return None
 
 
-def _ref(span: Span | None, actors: ActorResolver) -> ActorRef | None:
-    if span is None:
-        return None
-    return ActorRef(actors.resolve(span), span.text, (span.start_char, span.end_char))
-
-
-def _via(src: Source, actors: ActorResolver) -> Via:
-    cue = None if src.cue is None else TextRef(src.cue.text, (src.cue.start_char, src.cue.end_char))
-    m = src.mention
-    return Via(actors.resolve(m), m.text, (m.start_char, m.end_char), cue)
-
-
 def figures(doc: Doc) -> list[Span]:
     """The NER's figures plus "<number> <unit>" runs it missed or mislabelled ("met Lula 11 times" comes
     out as a DATE "Lula 11")."""
@@ -210,22 +210,13 @@ def _unit_matcher(vocab) -> Matcher:  # noqa: ANN001 - spaCy Vocab
     return matcher
 
 
-def find_claims(doc: Doc, attributions: list[Attribution], actors: ActorResolver) -> list[Claim]:
-    claims: list[Claim] = []
+def find_claims(doc: Doc, attributions: list[Attribution], actors: MentionSession) -> list[ClaimFinding]:
+    """Every figure that is a claim, in text order; ``actors`` resolves their speakers and subjects."""
     index = AttributionIndex(attributions)
-    for ent in figures(doc):
-        try:
-            claim = _claim(ent, index, actors)
-        except Exception:  # noqa: BLE001 - one odd figure must not lose the others
-            log.exception("claim extraction failed at %r", ent.text)
-            continue
-        if claim is not None:
-            claim.id = f"c{len(claims) + 1}"
-            claims.append(claim)
-    return claims
+    return [claim for ent in figures(doc) if (claim := _claim(ent, index, actors)) is not None]
 
 
-def _claim(ent: Span, index: AttributionIndex, actors: ActorResolver) -> Claim | None:
+def _claim(ent: Span, index: AttributionIndex, actors: MentionSession) -> ClaimFinding | None:
     value = parse_value(list(ent))
     doc = ent.doc
     if value is None or (ent.end < len(doc) and doc[ent.end].text == "-"):  # "300-seat": a modifier
@@ -236,15 +227,15 @@ def _claim(ent: Span, index: AttributionIndex, actors: ActorResolver) -> Claim |
         return None
     span = doc[ent.start : _claim_end(ent, noun)]
     att = _enclosing(ent, index)
-    speaker = _ref(att.speaker if att else _speaker_of(ent), actors)
-    vias = [_via(src, actors) for src in att.via] if att else []
+    speaker = actors.mention(att.speaker if att else _speaker_of(ent))
+    vias = [actors.source(src.mention, src.cue) for src in att.via] if att else []
     if not vias:
         src = _according_to(ent.sent)
         if src is not None:
-            vias = [_via(src, actors)]
+            vias = [actors.source(src.mention, src.cue)]
     hedged = bool(att and att.hedged) or any(t.lower_ in _HEDGES for t in ent.sent)
-    return Claim(id="", text=span.text, span=(span.start_char, span.end_char), value=value, unit=unit,
-                 about=_about(ent, actors), speaker=speaker, via=vias, hedged=hedged)
+    return ClaimFinding(text=span.text, span=(span.start_char, span.end_char), value=value, unit=unit,
+                        about=_about(ent, actors), speaker=speaker, via=vias, hedged=hedged)
 
 
 @lru_cache(maxsize=1)

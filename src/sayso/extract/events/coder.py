@@ -13,20 +13,43 @@ an event by its story), or no date when the publication day is unknown.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from sayso.extract.actors.keys import ActorKey, SourceRef
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.events import participants as args
 from sayso.extract.events import context as ctx
-from sayso.extract.actors.resolver import ActorResolver
 from sayso.extract.dates import DateMention, find_dates, publication_date
 from sayso.extract.events.patterns import Rule, accepts, event_matcher, intensity, load_rules, rules_by_shape
 from sayso.extract.attribution.index import AttributionIndex
 from sayso.extract.attribution.types import Attribution
-from sayso.report import Event, EventDate, Location, TextRef, Via
+from sayso.report import Event, EventDate, Location, TextRef
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class CodedEvent:
+    """An event with its participants as actor keys (the report's ids are given once all actors are
+    known); otherwise the report's Event field for field."""
+
+    type: str
+    mode: str | None
+    actor: list[ActorKey]
+    recipient: list[ActorKey]
+    trigger: TextRef
+    sentence: tuple[int, int]
+    date: EventDate | None = None
+    location: Location | None = None
+    negated: bool = False
+    modality: str | None = None
+    via: list[SourceRef] = field(default_factory=list)
+    hedged: bool = False
+    cameo: str | None = None
+    intensity: float | None = None
+    count: int | None = None
 
 
 @dataclass
@@ -102,7 +125,7 @@ def _rejected(hit: Hit) -> bool:
 JOINT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
 
 
-def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]]:
+def _participants(hit: Hit, actors: MentionSession) -> tuple[list[ActorKey], list[ActorKey]]:
     rule, trigger = hit.rule, hit.trigger
     if rule.kind == "blame":
         actor_tok = args.subject(trigger)
@@ -112,7 +135,7 @@ def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]
     else:
         actor_tok = args.subject(trigger)
     actor_ids = args.resolve_token(actor_tok, actors)
-    recipient_ids: list[str] = []
+    recipient_ids: list[ActorKey] = []
     if not rule.self_only:
         tokens = list(args.recipient_tokens(rule, trigger, hit.verb))
         for tok in tokens:
@@ -134,7 +157,7 @@ def _participants(hit: Hit, actors: ActorResolver) -> tuple[list[str], list[str]
     return actor_ids, recipient_ids
 
 
-def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: ActorResolver) -> list[str]:
+def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[ActorKey], actors: MentionSession) -> list[ActorKey]:
     """"the polls criticised by Western nations": the criticised thing is no actor; take the nearest
     other actor named before it in the sentence (whose polls they were)."""
     if not (hit.trigger.dep_ == "acl" and hit.rule.type in {"ACCUSE", "REJECT"}):
@@ -147,8 +170,8 @@ def _fallback_recipient(hit: Hit, sentence: Span, actor_ids: list[str], actors: 
     return []
 
 
-def _with_country(actor_ids: list[str], actors: ActorResolver) -> bool:
-    return any((a := actors.actor_of(i)) is not None and a.country for i in actor_ids)
+def _with_country(actor_ids: list[ActorKey], actors: MentionSession) -> bool:
+    return any((a := actors.record(i)) is not None and a.country for i in actor_ids)
 
 
 # acts a government or its people direct at home unless a foreign target is named: protesters protest
@@ -156,16 +179,16 @@ def _with_country(actor_ids: list[str], actors: ActorResolver) -> bool:
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "RETREAT"}
 
 
-def _own_country(hit: Hit, sentence: Span, actor_ids: list[str], actors: ActorResolver) -> list[str]:
+def _own_country(hit: Hit, sentence: Span, actor_ids: list[ActorKey], actors: MentionSession) -> list[ActorKey]:
     """The actor's own country as recipient of a domestic act, named by a country actor or a demonym in
     the sentence; nothing for a withdrawal *from* somewhere (that place is foreign)."""
     if hit.rule.type not in DOMESTIC or any(c.lower_ in {"from", "out"} for c in hit.trigger.children):
         return []
-    found = [a for a in (actors.actor_of(i) for i in actor_ids) if a is not None]
+    found = [a for a in (actors.record(i) for i in actor_ids) if a is not None]
     foreign = args.foreign_in_object(hit.trigger, {a.country for a in found if a.country}, actors)
     if foreign is not None:
         return [foreign]
-    countries = [a.id for a in found if a.type == "country"]
+    countries = [a.key for a in found if a.type == "country"]
     if countries:
         return countries[:1]
     codes = {a.country for a in found if a.country}
@@ -173,9 +196,9 @@ def _own_country(hit: Hit, sentence: Span, actor_ids: list[str], actors: ActorRe
         return []
     for ent in sentence.ents:  # "Kenyan protesters": the demonym names the country
         if ent.label_ in {"GPE", "NORP"}:
-            actor = actors.actor_of(actors.resolve(ent))
+            actor = actors.record(actors.resolve(ent))
             if actor is not None and actor.country in codes:
-                return [actor.id if actor.type == "country" else actors.country(actor.country, ent)]
+                return [actor.key if actor.type == "country" else actors.country(actor.country, ent)]
     return []
 
 
@@ -192,7 +215,7 @@ def _agentless_passive(trigger: Token) -> bool:
 PLACE_TARGETED = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONCEDE", "RETREAT", "AID"}
 
 
-def _place_recipient(event_type: str, place_actor: str | None, actor_ids: list[str]) -> list[str]:
+def _place_recipient(event_type: str, place_actor: ActorKey | None, actor_ids: list[ActorKey]) -> list[ActorKey]:
     if event_type not in PLACE_TARGETED or place_actor is None or place_actor in actor_ids:
         return []
     return [place_actor]
@@ -211,40 +234,36 @@ def _date(hit: Hit, clause: Token, dates: list[DateMention], sentence: Span, pub
     return EventDate(d.start, d.end, d.precision, d.text, (found.start + offset, found.end + offset))
 
 
-def _location(hit: Hit, actors: ActorResolver) -> tuple[Location | None, str | None]:
+def _location(hit: Hit, actors: MentionSession) -> tuple[Location | None, ActorKey | None]:
     """The stated place and the actor it resolves to (a country or capital), if any."""
     place = args.place_token(hit.trigger, hit.verb)
     if place is None:
         return None, None
     span = args.noun_phrase(place)
     actor_id = actors.resolve(span)
-    country = next((a.country for a in actors.actors() if a.id == actor_id), None) if actor_id else None
-    return Location(span.text, (span.start_char, span.end_char), country), actor_id
+    record = actors.record(actor_id)
+    return Location(span.text, (span.start_char, span.end_char), record.country if record else None), actor_id
 
 
-def _vias(hit: Hit, sentence: Span, attributions: AttributionIndex, actors: ActorResolver) -> tuple[list[Via], bool]:
+def _vias(hit: Hit, sentence: Span, attributions: AttributionIndex, actors: MentionSession) -> tuple[list[SourceRef], bool]:
     att = ctx.enclosing_attribution(hit.trigger, attributions)
-    vias: list[Via] = []
+    vias: list[SourceRef] = []
     hedged = False
     if att is not None:
         hedged = att.hedged
         if att.cue is not None and att.cue.root.lemma_ == "report" and att.speaker is not None:
-            cue = TextRef(att.cue.text, (att.cue.start_char, att.cue.end_char))
-            vias.append(Via(actors.resolve(att.speaker), att.speaker.text, (att.speaker.start_char, att.speaker.end_char), cue))
+            vias.append(actors.source(att.speaker, att.cue))
         for src in att.via:
-            cue = None if src.cue is None else TextRef(src.cue.text, (src.cue.start_char, src.cue.end_char))
-            vias.append(Via(actors.resolve(src.mention), src.mention.text, (src.mention.start_char, src.mention.end_char), cue))
+            vias.append(actors.source(src.mention, src.cue))
     if not vias:
         found = ctx.reporting_source(sentence, hit.trigger)
         if found is not None:
             subj, cue_tok = found
-            span = args.noun_phrase(subj)
-            cue = TextRef(cue_tok.text, (cue_tok.idx, cue_tok.idx + len(cue_tok)))
-            vias.append(Via(actors.resolve(span), span.text, (span.start_char, span.end_char), cue))
+            vias.append(actors.source(args.noun_phrase(subj), sentence.doc[cue_tok.i : cue_tok.i + 1]))
     return vias, hedged
 
 
-def _merge_governed(events: list[tuple[Hit, Event]]) -> list[tuple[Hit, Event]]:
+def _merge_governed(events: list[tuple[Hit, CodedEvent]]) -> list[tuple[Hit, CodedEvent]]:
     """An event governed by another event's verb ("threatened to impose sanctions on Iran", "urged Russia
     to withdraw") lends its participants to the governing event and keeps a modality, so it is not
     counted. A nominal trigger that is the subject or object of a same-type verbal one ("Pakistani
@@ -274,9 +293,9 @@ def _merge_governed(events: list[tuple[Hit, Event]]) -> list[tuple[Hit, Event]]:
 
 
 def find_events(
-    doc: Doc, attributions: list[Attribution], actors: ActorResolver, published: str | None
-) -> list[Event]:
-    events: list[tuple[Hit, Event]] = []
+    doc: Doc, attributions: list[Attribution], actors: MentionSession, published: str | None
+) -> list[CodedEvent]:
+    events: list[tuple[Hit, CodedEvent]] = []
     dates_by_sentence: dict[int, list[DateMention]] = {}
     index = AttributionIndex(attributions)
     for hit in _hits(doc):
@@ -307,8 +326,7 @@ def find_events(
             recipient_ids = _place_recipient(rule.type, place_actor, actor_ids)
         if not recipient_ids and (not rule.self_only or rule.type == "RETREAT"):  # a resignation too
             recipient_ids = _own_country(hit, sentence, actor_ids, actors)
-        events.append((hit, Event(
-            id="",
+        events.append((hit, CodedEvent(
             type=ev_type,
             mode=mode,
             actor=actor_ids,
@@ -326,8 +344,6 @@ def find_events(
             count=ctx.event_count(trigger, clause),
         )))
     result = [ev for _hit, ev in _merge_governed(events)]
-    for i, ev in enumerate(result, start=1):
-        ev.id = f"e{i}"
     log.debug("%d events", len(result))
     return result
 

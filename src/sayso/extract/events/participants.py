@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.actors.keys import ActorKey
 from sayso.extract.actors.kinds import is_role_or_group
-from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.entities import entity_at
 from sayso.extract.events.patterns import Rule
 
@@ -80,11 +81,11 @@ def candidate_spans(token: Token) -> Iterator[Span]:
                     yield ent
 
 
-def resolve_token(token: Token | None, actors: ActorResolver) -> list[str]:
-    """Actor ids for the participant at ``token`` and its conjuncts ("China and Russia")."""
+def resolve_token(token: Token | None, actors: MentionSession) -> list[ActorKey]:
+    """Actors of the participant at ``token`` and its conjuncts ("China and Russia")."""
     if token is None:
         return []
-    ids: list[str] = []
+    ids: list[ActorKey] = []
     for tok in [token, *token.conjuncts]:
         joint = _joint_modifiers(tok)
         if joint:  # "Russian and Chinese warships": one actor per nationality
@@ -266,7 +267,7 @@ SPONSOR_WORDS = {"back", "backed", "support", "supported", "sponsor", "sponsored
                  "aligned", "lead", "led", "fund", "funded", "arm", "armed", "broker", "brokered", "base", "based"}
 
 
-def foreign_in_object(trigger: Token, own: set[str], actors: ActorResolver) -> str | None:
+def foreign_in_object(trigger: Token, own: set[str], actors: MentionSession) -> ActorKey | None:
     """A country other than the actor's named anywhere in the trigger's object ("eased restrictions on
     Palestinian workers"): the foreign party a domestic-looking act is aimed at."""
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}):
@@ -274,13 +275,13 @@ def foreign_in_object(trigger: Token, own: set[str], actors: ActorResolver) -> s
             if tok.ent_type_ not in _GROUP_ENTS or tok.ent_iob_ != "B" or tok.head.lemma_ in SPONSOR_WORDS:
                 continue
             ent = entity_at(tok)
-            actor = actors.actor_of(actors.resolve(ent)) if ent is not None else None
-            if actor is not None and actor.country and actor.country not in own:
-                return actor.id if actor.type == "country" else actors.country(actor.country, ent)
+            actor = actors.record(actors.resolve(ent)) if ent is not None else None
+            if actor is not None and actor.country and actor.country not in own and ent is not None:
+                return actor.key if actor.type == "country" else actors.country(actor.country, ent)
     return None
 
 
-def object_country(token: Token, actors: ActorResolver) -> str | None:
+def object_country(token: Token, actors: MentionSession) -> ActorKey | None:
     """The country named among an object's left modifiers, when the object itself is no country:
     "a British-flagged tanker", "a Taiwanese fishing boat", "U.S. journalist Evan Brook"."""
     doc = token.doc
@@ -290,8 +291,7 @@ def object_country(token: Token, actors: ActorResolver) -> str | None:
         ent = entity_at(tok)
         if ent is None or ent.end > token.i + 1 or tok.head.lemma_ in SPONSOR_WORDS:
             continue
-        actor_id = actors.resolve(ent)
-        actor = actors.actor_of(actor_id)
+        actor = actors.record(actors.resolve(ent))
         if actor is not None and actor.country:
-            return actor_id if actor.type == "country" else actors.country(actor.country, ent)
+            return actor.key if actor.type == "country" else actors.country(actor.country, ent)
     return None
