@@ -6,7 +6,6 @@ import pytest
 
 from conftest import fixture_text, needs_model
 from sayso.extract.actors.links import link
-from sayso.extract.actors.recognize import build_table
 from sayso.extract.actors.session import MentionSession
 from sayso.extract.actors.table import ActorTable
 
@@ -115,7 +114,7 @@ def test_sessions_leave_the_table_alone_and_ids_do_not_depend_on_their_order(nlp
     text = ("Police detained a Japanese businessman in Beijing on Monday.\n\n"
             "Officials said the Kenyan delegation would arrive later.\n")
     doc = nlp(text)
-    table = build_table(doc)
+    table = doc._.sayso_actor_table
     before = _actors(table)
     first, second = MentionSession(table), MentionSession(table)
     man = first.resolve(_span(text, doc, "a Japanese businessman"))
@@ -130,15 +129,15 @@ def test_sessions_leave_the_table_alone_and_ids_do_not_depend_on_their_order(nlp
 
 def test_headline_chunk_is_not_a_person(nlp):
     text = "Lopez Win ‘Clearly Shows’ Trust Of Voters\n\nPresident Ana Lopez won a second term on Sunday.\n"
-    persons = [a for a in _actors(build_table(nlp(text))) if a.type == "person"]
+    persons = [a for a in _actors(nlp(text)._.sayso_actor_table) if a.type == "person"]
     assert [p.name for p in persons] == ["Ana Lopez"]
     assert persons[0].roles == ["President"]
     assert "Lopez" in [text[s:e] for s, e in persons[0].mentions]
 
 
 def test_empty_and_odd_documents(nlp):
-    assert _actors(build_table(nlp(""))) == ()
-    assert _actors(build_table(nlp("??? 123 ... \n\n"))) == ()
+    assert _actors(nlp("")._.sayso_actor_table) == ()
+    assert _actors(nlp("??? 123 ... \n\n")._.sayso_actor_table) == ()
 
 
 @pytest.mark.parametrize(
@@ -162,7 +161,7 @@ def test_empty_and_odd_documents(nlp):
 )
 def test_resolve_creates_the_right_actor(nlp, sentence, words, expected):
     doc = nlp(sentence)
-    session = MentionSession(build_table(doc))
+    session = MentionSession(doc._.sayso_actor_table)
     start = sentence.index(words)
     actor = session.record(session.resolve(doc.char_span(start, start + len(words))))
     assert actor is not None
@@ -175,7 +174,7 @@ def test_name_variants_join_one_person(nlp):
         "MBS told reporters the talks were useful. Later, Leyen said the visit was productive.\n\n"
         "The White House said President Dan Hollis’s special envoy, Mark Ortiz, would join them. Hollis did not comment.\n"
     )
-    actors = _actors(build_table(nlp(text)))
+    actors = _actors(nlp(text)._.sayso_actor_table)
     persons = {a.name: a for a in actors if a.type == "person"}
     mbs = persons["Mohammed bin Salman"]
     assert "MBS" in [text[s:e] for s, e in mbs.mentions]
@@ -192,7 +191,7 @@ def test_pronoun_in_a_quote_is_not_its_speaker(nlp):
     )
     doc = nlp(text)
     he = doc.char_span(text.index("“He") + 1, text.index("“He") + 3)
-    assert _resolved(MentionSession(build_table(doc)), he) == "Jose Ramos"
+    assert _resolved(MentionSession(doc._.sayso_actor_table), he) == "Jose Ramos"
 
 
 def test_words_that_are_not_people(nlp):
@@ -201,7 +200,7 @@ def test_words_that_are_not_people(nlp):
         "“Cherry picking is not an option,” Mercer said. Ministers discussed the Schengen Agreement. "
         "“Schengen no longer works,” he said.\n"
     )
-    persons = [a.name for a in _actors(build_table(nlp(text))) if a.type == "person"]
+    persons = [a.name for a in _actors(nlp(text)._.sayso_actor_table) if a.type == "person"]
     assert persons == ["Paul Mercer"]
 
 
@@ -213,4 +212,4 @@ def test_he_said_after_a_quote_is_the_speaker_not_the_quoted_he(nlp):
     )
     doc = nlp(text)
     added = text.index("he added")
-    assert _resolved(MentionSession(build_table(doc)), doc.char_span(added, added + 2)) == "Omar Diaz"
+    assert _resolved(MentionSession(doc._.sayso_actor_table), doc.char_span(added, added + 2)) == "Omar Diaz"

@@ -72,9 +72,9 @@ def test_seed_speaker_spans_resolve(seed):
     assert names[session.resolve(doc.char_span(said + 2, said + 4))] == "Xi Jinping"
 
 
-def test_seed_claims(seed):
+def test_seed_claims(nlp, seed):
     text, doc, table = seed
-    claims = find_claims(doc, [], MentionSession(table))
+    claims = find_claims(nlp.get_pipe("sayso_claims").rules, doc, [], MentionSession(table))
     names = {a.key: a.name for a in table.records.values()}
     by_value = {c.value: c for c in claims}
     assert set(by_value) == {99.0, 87.33, 42.0}

@@ -8,6 +8,7 @@ import spacy
 from conftest import fixture_text, needs_model
 from sayso.extract.actors.session import MentionSession
 from sayso.extract.claims.finder import find_claims, parse_value
+from sayso.extract.claims.lexicon import ClaimLexicon
 
 
 @pytest.mark.parametrize(
@@ -17,7 +18,7 @@ from sayso.extract.claims.finder import find_claims, parse_value
 )
 def test_parse_value(words, value):
     doc = spacy.blank("en").make_doc(" ".join(words))
-    assert parse_value(list(doc)) == value
+    assert parse_value(ClaimLexicon.load(), list(doc)) == value
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def budget(nlp):
     text = fixture_text("actors-claims-budget.txt")
     doc = nlp(text)
     session = MentionSession(doc._.sayso_actor_table)
-    return text, doc, session, find_claims(doc, [], session)
+    return text, doc, session, find_claims(nlp.get_pipe("sayso_claims").rules, doc, [], session)
 
 
 @needs_model
@@ -63,7 +64,7 @@ def test_claim_inside_an_attribution_takes_its_source(nlp):
     speaker = doc.char_span(text.index("the ministry"), text.index("the ministry") + len("the ministry"))
     content = (0, text.index(", the ministry"))
     att = Attribution("indirect", [content], next(iter(doc.sents)), speaker=speaker, via=[Source(tass)], hedged=True)
-    claims = find_claims(doc, [att], session)
+    claims = find_claims(nlp.get_pipe("sayso_claims").rules, doc, [att], session)
     assert [(c.value, c.unit) for c in claims] == [(40.0, "tanks")]
     assert claims[0].hedged and claims[0].speaker.text == "the ministry"
     assert session.record(claims[0].via[0].mention.key).name == "TASS"
@@ -74,7 +75,7 @@ def test_counts_and_modifiers(nlp):
     text = ("The war displaced some 12 million people, including more than 6 million refugees, across a "
             "3.5 million-square-kilometer region, officials said.")
     doc = nlp(text)
-    claims = find_claims(doc, [], MentionSession(doc._.sayso_actor_table))
+    claims = find_claims(nlp.get_pipe("sayso_claims").rules, doc, [], MentionSession(doc._.sayso_actor_table))
     got = {(c.value, c.unit) for c in claims}
     assert (12e6, "people") in got and (6e6, "refugees") in got
     assert 3.5e6 not in {c.value for c in claims}

@@ -70,12 +70,14 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:  # a broken install
         raise ModelNotFound(f"spaCy model {model!r} could not be loaded ({exc}); reinstall: {INSTALL_HINT}") from exc
     nlp.add_pipe("sayso_paragraphs", before="parser")
-    patterns = build_entity_patterns()
+    for component in SAYSO_COMPONENTS:
+        nlp.add_pipe(component)
+    # The gazetteer is taught from the actor component's own lexicon: what the NER tags and what actor
+    # recognition canonicalises come from one table.
+    patterns = build_entity_patterns(nlp.get_pipe("sayso_actors").lexicon)  # type: ignore[attr-defined]
     if patterns and "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="sayso_gazetteer", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    for component in SAYSO_COMPONENTS:
-        nlp.add_pipe(component)
     nlp.max_length = MAX_CHUNK_CHARS * 2
     log.debug("loaded %s with pipes %s", model, nlp.pipe_names)
     return nlp

@@ -12,23 +12,20 @@ from spacy.tokens import Doc, Token
 from sayso.extract.actors import coref
 from sayso.extract.actors.keys import ActorKey
 from sayso.extract.actors.kinds import Proto
-from sayso.extract.actors.lexicons import pronouns
-from sayso.extract.actors.phrases import Description, person_descriptions
+from sayso.extract.actors.phrases import Description, PhraseFinder, person_descriptions
+from sayso.extract.actors.settings import ActorSettings
 from sayso.extract.actors.state import ActorState
 
-_GENERIC_ROLES = frozenset({"Leader", "Head", "Counterpart", "Official", "Spokesperson"})
-_MALE = frozenset({"he", "him", "his", "himself"})
-_FEMALE = frozenset({"she", "her", "hers", "herself"})
 
-
-def resolve_references(doc: Doc, state: ActorState, quoted: set[int]) -> None:
+def resolve_references(finder: PhraseFinder, settings: ActorSettings, doc: Doc, state: ActorState,
+                       quoted: set[int]) -> None:
     """Bind every unbound pronoun and person description, left to right."""
-    descriptions = [d for d in person_descriptions(doc) if d.head.i not in state.by_token]
-    pron_table = pronouns()
+    descriptions = [d for d in person_descriptions(finder, doc) if d.head.i not in state.by_token]
+    pron_table = finder.lex.pronouns
     pron_tokens = [t for t in doc if t.lower_ in pron_table and t.pos_ == "PRON" or t.lower_ in ("his", "its")]
     items: list[tuple[int, Description | Token]] = [(d.span.start, d) for d in descriptions]
     items += [(t.i, t) for t in pron_tokens if t.i not in state.by_token]
-    resolver = _References(doc, state, quoted)
+    resolver = _References(finder, settings, doc, state, quoted)
     for _, item in sorted(items, key=lambda x: x[0]):
         if isinstance(item, Description):
             resolver.description(item)
@@ -37,30 +34,38 @@ def resolve_references(doc: Doc, state: ActorState, quoted: set[int]) -> None:
 
 
 class _References:
-    def __init__(self, doc: Doc, state: ActorState, quoted: set[int]) -> None:
+    def __init__(self, finder: PhraseFinder, settings: ActorSettings, doc: Doc, state: ActorState,
+                 quoted: set[int]) -> None:
+        self.lex = finder.lex
+        self.settings = settings
         self.doc = doc
         self.state = state
         self.quoted = quoted
+        self.speech = self.lex.word_set("speech_verb")
+        self.generic_roles = self.lex.word_set("generic_role")
 
     def pronoun(self, tok: Token) -> ActorKey | None:
         state = self.state
-        refers = pronouns().get(tok.lower_)
+        pronoun = self.lex.pronouns.get(tok.lower_)
+        refers = pronoun.refers if pronoun is not None else None
+        lookback = self.settings.lookback_sentences
         if refers == "person":
-            gender = "m" if tok.lower_ in _MALE else "f" if tok.lower_ in _FEMALE else None
+            gender = pronoun.gender if pronoun is not None else None
             speakers: set[ActorKey] = set()
             if tok.i in self.quoted:  # “He should never have been jailed,” Gallagher said: he is not Gallagher
-                speakers = {k for i in coref.quote_speakers(tok, self.quoted) if (k := state.by_token.get(i))}
+                speakers = {k for i in coref.quote_speakers(tok, self.quoted, self.speech)
+                            if (k := state.by_token.get(i))}
             keep = None
-            if tok.i not in self.quoted and coref.is_speech_subject(tok):
+            if tok.i not in self.quoted and coref.is_speech_subject(tok, self.speech):
                 # “...,” he said: the speaker was introduced outside quotes, not by a "he" inside them
                 keep = lambda t: t.i not in self.quoted  # noqa: E731
             key = coref.pick_antecedent(
                 tok, state.persons, lambda k: state.drafts[k].gender in (None, gender) and k not in speakers,
-                keep=keep)
+                lookback, keep=keep)
             if key is not None:
                 state.drafts[key].gender = state.drafts[key].gender or gender
         elif refers == "thing" and (tok.lower_ != "it" or tok.dep_ in ("nsubj", "nsubjpass")):
-            key = coref.pick_antecedent(tok, state.things, lambda k: state.drafts[k].type != "group",
+            key = coref.pick_antecedent(tok, state.things, lambda k: state.drafts[k].type != "group", lookback,
                                         same_sentence_only=tok.lower_ == "it")
         else:
             return None
@@ -78,10 +83,11 @@ class _References:
             d = state.drafts[key]
             if d.type != "person" or (desc.country and d.country not in (None, desc.country)):
                 return False
-            return desc.role in _GENERIC_ROLES or not d.roles or desc.role in d.roles
+            return desc.role in self.generic_roles or not d.roles or desc.role in d.roles
 
-        vague = desc.country is None and desc.role in _GENERIC_ROLES
-        key = coref.pick_described(desc.head, state.persons, compatible, exclude=owner, near=vague)
+        vague = desc.country is None and desc.role in self.generic_roles
+        near = self.settings.near_sentences if vague else None
+        key = coref.pick_described(desc.head, state.persons, compatible, exclude=owner, near=near)
         if key is None:
             if desc.possessor is not None or desc.country is None:  # "the president", with no one before
                 return None
@@ -91,7 +97,7 @@ class _References:
         draft = state.drafts[key]
         if desc.country and draft.country is None:
             draft.country = desc.country
-        if desc.role and desc.role not in _GENERIC_ROLES and desc.role not in draft.roles:
+        if desc.role and desc.role not in self.generic_roles and desc.role not in draft.roles:
             draft.roles.append(desc.role)
         if desc.sector and desc.sector not in draft.sectors:
             draft.sectors.append(desc.sector)

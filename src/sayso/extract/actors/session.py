@@ -15,19 +15,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from sayso.extract.actors import coref
-from sayso.extract.actors.countries import clean, country_code, country_name
-from sayso.extract.actors.keys import ActorKey, ActorMention, SourceRef, country_key
-from sayso.extract.actors.kinds import Proto, demonym_proto, is_role_or_group, named_proto, org_sector
-from sayso.extract.actors.lexicons import named_by_text
+from sayso.extract.actors.countries import clean
+from sayso.extract.actors.keys import ActorKey, ActorMention, SourceRef
+from sayso.extract.actors.kinds import Proto, country_proto, demonym_proto, is_role_or_group, named_proto, org_sector
+from sayso.extract.actors.lexicon import ActorLexicon
 from sayso.extract.actors.persons import clean_name, name_key_tokens
 from sayso.extract.actors.phrases import demonym_head, is_agent_noun
 from sayso.extract.actors.recognize import apply_title
 from sayso.extract.actors.state import ActorRecord, Draft
 from sayso.extract.actors.table import ActorTable
 from sayso.report import TextRef
-
-_RELATIONAL = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "friend", "foe", "enemy",
-                         "adversary"})
 
 
 @dataclass(frozen=True)
@@ -54,6 +51,8 @@ class MentionSession:
     """Resolve spans to actor keys for one step; ``log`` is what the final pass replays."""
 
     def __init__(self, table: ActorTable) -> None:
+        self.lexicon: ActorLexicon = table.lexicon
+        self.settings = table.settings
         self.state = table.thaw()
         self.log: list[LateOp] = []
 
@@ -88,7 +87,7 @@ class MentionSession:
     def country(self, code: str, mention: Span) -> ActorKey:
         """Country ``code``'s actor, with ``mention`` (a name or demonym) as one of its mentions: for
         events aimed at the country of a group named by a demonym ("Palestinian workers")."""
-        key = self._draft(Proto(country_key(code), country_name(code), "country", code, "GOV")).key
+        key = self._draft(country_proto(self.lexicon, code)).key
         self._bind(key, mention, checked=False)
         return key
 
@@ -118,12 +117,12 @@ class MentionSession:
         root = mention.root
         if root.i in by_token:
             return by_token[root.i]
-        if root.lemma_.lower() in _RELATIONAL and any(c.dep_ == "poss" for c in root.children):
+        if root.lemma_.lower() in self.lexicon.word_set("relational_noun") and any(c.dep_ == "poss" for c in root.children):
             return self._related(root)
         inside = [c for c in root.children if mention.start <= c.i < mention.end and c.i in by_token]
         for dep in ("appos", "compound", "nmod", "poss"):  # "her counterpart Klaus Brenner" is Brenner
             for child in inside:
-                if child.dep_ == dep and not (dep == "poss" and is_role_or_group(root)):
+                if child.dep_ == dep and not (dep == "poss" and is_role_or_group(self.lexicon, root)):
                     return by_token[child.i]
         keys = {by_token.get(t.i) for t in mention}
         return keys.pop() if len(keys) == 1 else None
@@ -140,22 +139,24 @@ class MentionSession:
         return coref.latest(pool, 0, owner_tok.i, lambda k: k != owner and state.drafts[k].type == kind)
 
     def _new_from(self, mention: Span) -> ActorKey | None:
+        lex = self.lexicon
         text = clean(mention.text)
-        code = country_code(text)
+        code = lex.countries.code(text)
         if code:
-            proto = Proto(country_key(code), country_name(code), "country", code, "GOV")
-        elif text in named_by_text():
-            proto = named_proto(named_by_text()[text])
-        elif (found := demonym_head(mention)) is not None:
+            proto = country_proto(lex, code)
+        elif text in lex.named_by_text:
+            proto = named_proto(lex.named_by_text[text])
+        elif (found := demonym_head(lex, mention)) is not None:
             code, adjective, modifier = found
-            if modifier is not None and (modifier.i == mention.root.i or not is_agent_noun(mention.root)):
+            if modifier is not None and (modifier.i == mention.root.i or not is_agent_noun(lex, mention.root)):
                 # "Russian strikes", "Belarusian potash exports": the country acts; the demonym is its mention
                 return self.country(code, mention.doc[modifier.i : modifier.i + 1])
-            proto = demonym_proto(mention, code, adjective)
-        elif mention.root.pos_ == "PROPN" and (name := clean_name(mention)) is not None and name_key_tokens(name):
+            proto = demonym_proto(lex, mention, code, adjective)
+        elif mention.root.pos_ == "PROPN" and (name := clean_name(lex, self.settings, mention)) is not None \
+                and name_key_tokens(lex, name):
             label = next((t.ent_type_ for t in mention if t.ent_type_ and t.ent_type_ != "NORP"), "PERSON")
             if label == "ORG":
-                proto = Proto(ActorKey("org", text), text, "organization", None, org_sector(text))
+                proto = Proto(ActorKey("org", text), text, "organization", None, org_sector(lex, text))
             elif label in ("PERSON", ""):
                 return self._person_from(name)
             else:
@@ -166,7 +167,7 @@ class MentionSession:
 
     def _person_from(self, name: Span) -> ActorKey:
         """A person the table lacks, unless one known person's name tokens hold this name's."""
-        toks = name_key_tokens(name)
+        toks = name_key_tokens(self.lexicon, name)
         known = self.state.person_named(toks)
         if known is not None:
             return known
@@ -176,5 +177,5 @@ class MentionSession:
             return key
         draft = self._draft(Proto(key, text, "person"))
         draft.tokens = toks
-        apply_title(draft, name)
+        apply_title(self.lexicon, draft, name)
         return key

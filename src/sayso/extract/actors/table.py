@@ -16,11 +16,15 @@ from spacy.tokens import Token
 
 from sayso.extract.actors.coref import Candidate
 from sayso.extract.actors.keys import ActorKey
+from sayso.extract.actors.lexicon import ActorLexicon
+from sayso.extract.actors.settings import ActorSettings
 from sayso.extract.actors.state import ActorRecord, ActorState, CharSpan, Draft
 
 
 @dataclass(frozen=True)
 class ActorTable:
+    lexicon: ActorLexicon  # what the table was built with; late mentions are resolved with it too
+    settings: ActorSettings
     records: Mapping[ActorKey, ActorRecord]  # in the order recognition met them
     mentions: Mapping[ActorKey, tuple[CharSpan, ...]]
     by_span: Mapping[CharSpan, ActorKey]
@@ -29,8 +33,10 @@ class ActorTable:
     things: tuple[Candidate, ...]
 
     @classmethod
-    def freeze(cls, state: ActorState) -> ActorTable:
+    def freeze(cls, state: ActorState, lexicon: ActorLexicon, settings: ActorSettings) -> ActorTable:
         return cls(
+            lexicon=lexicon,
+            settings=settings,
             records=MappingProxyType({key: d.record() for key, d in state.drafts.items()}),
             mentions=MappingProxyType({key: tuple(spans) for key, spans in state.mentions.items()}),
             by_span=MappingProxyType(dict(state.by_span)),
