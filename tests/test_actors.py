@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import fixture_text, needs_model
+
 from sayso.extract.actors.links import link
 from sayso.extract.actors.session import MentionSession
 from sayso.extract.actors.table import ActorTable

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import needs_model, needs_shared
+
 from sayso.extract.actors.links import link
 from sayso.extract.actors.session import MentionSession
 from sayso.extract.claims.finder import find_claims

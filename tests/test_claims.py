@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
 from conftest import fixture_text, needs_model
+
 from sayso.extract.actors.session import MentionSession
 from sayso.extract.claims.finder import find_claims, parse_value
 from sayso.extract.claims.lexicon import ClaimLexicon

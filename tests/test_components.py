@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import spacy
+from conftest import fixture_text, needs_model
 from spacy.tokens import Doc
 
 import sayso.extract.components  # noqa: F401 - registers the factories
-from conftest import fixture_text, needs_model
 from sayso.extract.doc_fields import FIELDS
 from sayso.nlp import SAYSO_COMPONENTS
 from sayso.read.article import Article
@@ -95,7 +94,7 @@ def test_one_failing_document_gives_an_empty_report_and_the_batch_goes_on(nlp, m
     real = run.build_report
     calls = iter([True, False])
 
-    def flaky(doc, article):  # noqa: ANN001, ANN202 - stands in for the assembly
+    def flaky(doc: Doc, article: Article):  # stands in for the assembly: fails once
         if next(calls):
             raise RuntimeError("boom")
         return real(doc, article)

@@ -7,7 +7,7 @@ import spacy
 
 from sayso.extract.events.coder import counted
 from sayso.extract.events.lexicon import EventLexicon
-from sayso.extract.events.patterns import PLOVER_TYPES, RuleMatcher
+from sayso.extract.events.patterns import PLOVER_TYPES, RuleMatcher, shapes_of
 from tests.conftest import needs_model, needs_shared
 
 LEX = EventLexicon.load()
@@ -18,7 +18,7 @@ def test_rules_cover_every_plover_type_and_build_patterns():
     assert {r.type for r in rules} == set(PLOVER_TYPES) == set(LEX.policies.types)
     matcher = RuleMatcher(spacy.blank("en").vocab, rules)
     for rule in rules:
-        patterns = matcher.dependency_patterns(rule)
+        patterns = [matcher.patterns[shape] for shape in shapes_of(rule)]
         assert patterns and all(p[0]["RIGHT_ID"] == "trigger" for p in patterns)
 
 

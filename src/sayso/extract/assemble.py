@@ -16,10 +16,20 @@ from sayso.extract.actors.links import LinkedActors
 from sayso.extract.attribution.types import Attribution
 from sayso.extract.claims.finder import ClaimFinding
 from sayso.extract.doc_fields import attributions
-from sayso.extract.events.coder import CodedEvent
+from sayso.extract.events.coded import CodedEvent
 from sayso.language import guess_language
 from sayso.read.article import Article
-from sayso.report import ActorRef, ArticleInfo, Claim, Content, Cue, Event, Quote, Report, Via
+from sayso.report import (
+    ActorRef,
+    ArticleInfo,
+    Claim,
+    Content,
+    Cue,
+    Event,
+    Quote,
+    Report,
+    Via,
+)
 
 _HEADLINE_MAX = 200
 

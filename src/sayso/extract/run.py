@@ -71,6 +71,6 @@ def safe_report(nlp: Language, doc: Doc, article: Article) -> Report:
     """The article's report; if extraction fails, an empty report with the reason as a warning."""
     try:
         return build_report(run_components(nlp, doc, article.published), article)
-    except Exception as exc:  # noqa: BLE001 - the one failure boundary: the batch goes on, the reason is kept
+    except Exception as exc:  # the one failure boundary: the batch goes on, the reason is kept
         log.exception("extraction failed for %s", article.path or article.id[:12])
         return empty_report(article, f"extraction failed: {type(exc).__name__}: {exc}")

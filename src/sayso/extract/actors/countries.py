@@ -36,7 +36,6 @@ def clean(text: str) -> str:
 class CountryTables:
     exact: Mapping[str, str]  # name, alias or capital -> ISO alpha-3
     folded: Mapping[str, str]  # the same, case-folded, for keys longer than three letters
-    capitals: frozenset[str]
     demonyms: Mapping[str, str]  # "Chinese" -> "CHN"
     names: Mapping[str, str]  # ISO alpha-3 -> the short name written in reports
     adjectives: Mapping[str, str]  # ISO alpha-3 -> its first demonym ("CHN" -> "Chinese")
@@ -48,14 +47,12 @@ class CountryTables:
 
         exact: dict[str, str] = {}
         names: dict[str, str] = {}
-        capitals: set[str] = set()
         demonyms: dict[str, str] = {}
         for row in rows:
             iso3, name, aliases, dems, caps = (list(row) + [""] * 5)[:5]
             names[iso3] = name
             for text in [name, *_split(aliases), *_split(caps)]:
                 exact.setdefault(text, iso3)
-            capitals.update(_split(caps))
             for dem in _split(dems):
                 demonyms.setdefault(dem, iso3)
         for country in pycountry.countries:
@@ -70,8 +67,8 @@ class CountryTables:
         adjectives: dict[str, str] = {}
         for dem, iso3 in demonyms.items():
             adjectives.setdefault(iso3, dem)
-        return cls(MappingProxyType(exact), MappingProxyType(folded), frozenset(capitals),
-                   MappingProxyType(demonyms), MappingProxyType(names), MappingProxyType(adjectives))
+        return cls(MappingProxyType(exact), MappingProxyType(folded), MappingProxyType(demonyms),
+                   MappingProxyType(names), MappingProxyType(adjectives))
 
     def code(self, text: str) -> str | None:
         """ISO alpha-3 of a country name, alias or capital; None otherwise."""
@@ -88,6 +85,3 @@ class CountryTables:
 
     def adjective(self, iso3: str) -> str | None:
         return self.adjectives.get(iso3)
-
-    def is_capital(self, text: str) -> bool:
-        return clean(text) in self.capitals

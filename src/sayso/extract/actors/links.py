@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from sayso.extract.actors.keys import ActorKey
-from sayso.extract.actors.session import Bound, LateOp, NewActor
+from sayso.extract.actors.session import LateOp, NewActor
 from sayso.extract.actors.state import ActorState, Draft
 from sayso.extract.actors.table import ActorTable
 from sayso.report import Actor

@@ -23,7 +23,12 @@ from sayso.extract.actors.persons import (
     title_before,
     title_in_apposition,
 )
-from sayso.extract.actors.phrases import PhraseFinder, groups, media_descriptions, role_tokens
+from sayso.extract.actors.phrases import (
+    PhraseFinder,
+    groups,
+    media_descriptions,
+    role_tokens,
+)
 from sayso.extract.actors.references import resolve_references
 from sayso.extract.actors.settings import ActorSettings
 from sayso.extract.actors.state import ActorState, Draft

@@ -58,7 +58,7 @@ class _References:
             keep = None
             if tok.i not in self.quoted and coref.is_speech_subject(tok, self.speech):
                 # “...,” he said: the speaker was introduced outside quotes, not by a "he" inside them
-                keep = lambda t: t.i not in self.quoted  # noqa: E731
+                keep = lambda t: t.i not in self.quoted
             key = coref.pick_antecedent(
                 tok, state.persons, lambda k: state.drafts[k].gender in (None, gender) and k not in speakers,
                 lookback, keep=keep)

@@ -17,7 +17,14 @@ from spacy.tokens import Span, Token
 from sayso.extract.actors import coref
 from sayso.extract.actors.countries import clean
 from sayso.extract.actors.keys import ActorKey, ActorMention, SourceRef
-from sayso.extract.actors.kinds import Proto, country_proto, demonym_proto, is_role_or_group, named_proto, org_sector
+from sayso.extract.actors.kinds import (
+    Proto,
+    country_proto,
+    demonym_proto,
+    is_role_or_group,
+    named_proto,
+    org_sector,
+)
 from sayso.extract.actors.lexicon import ActorLexicon
 from sayso.extract.actors.persons import clean_name, name_key_tokens
 from sayso.extract.actors.phrases import demonym_head, is_agent_noun

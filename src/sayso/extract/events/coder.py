@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,33 +27,12 @@ from sayso.extract.dates import DateGrammar, DateMention, publication_date
 from sayso.extract.events import context as ctx
 from sayso.extract.events import participants as args
 from sayso.extract.events.candidates import Hit, TriggerSource, best_hits, trigger_span
+from sayso.extract.events.coded import CodedEvent
 from sayso.extract.events.lexicon import EventLexicon
 from sayso.extract.events.merge import merge_governed
 from sayso.report import Event, EventDate, Location, TextRef
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class CodedEvent:
-    """An event with its participants as actor keys (the report's ids are given once all actors are
-    known); otherwise the report's Event field for field."""
-
-    type: str
-    mode: str | None
-    actor: list[ActorKey]
-    recipient: list[ActorKey]
-    trigger: TextRef
-    sentence: tuple[int, int]
-    date: EventDate | None = None
-    location: Location | None = None
-    negated: bool = False
-    modality: str | None = None
-    via: list[SourceRef] = field(default_factory=list)
-    hedged: bool = False
-    cameo: str | None = None
-    intensity: float | None = None
-    count: int | None = None
 
 
 class _Coder:

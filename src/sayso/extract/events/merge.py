@@ -3,14 +3,10 @@ inside a same-type verbal one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sayso.extract.events import context as ctx
 from sayso.extract.events.candidates import Hit
+from sayso.extract.events.coded import CodedEvent
 from sayso.extract.events.lexicon import EventLexicon
-
-if TYPE_CHECKING:
-    from sayso.extract.events.coder import CodedEvent
 
 
 def merge_governed(lex: EventLexicon, events: list[tuple[Hit, CodedEvent]]) -> list[tuple[Hit, CodedEvent]]:

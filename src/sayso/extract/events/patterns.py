@@ -45,7 +45,6 @@ class Rule:
     needs_recipient: bool = False
     needs_actor: bool = False
     needs_object: bool = False
-    needs_place: bool = False
     objects_none: bool = False
 
 
@@ -58,7 +57,7 @@ def _rule(d: dict[str, Any]) -> Rule:
         not_mods=t(d.get("not_mods", [])), preps=t(d.get("preps", [])), nouns=t(d.get("nouns", [])),
         swap=bool(d.get("swap")), self_only=bool(d.get("self")), needs_recipient=bool(d.get("needs_recipient")),
         needs_actor=bool(d.get("needs_actor")), needs_object=bool(d.get("needs_object")),
-        needs_place=bool(d.get("needs_place")), objects_none=bool(d.get("objects_none")),
+        objects_none=bool(d.get("objects_none")),
     )
 
 
@@ -147,10 +146,6 @@ class RuleMatcher:
                 for lemma in rule.lemmas:
                     index.setdefault((hash_string(shape), lemma), []).append(rule)
         self.by_shape = {key: tuple(found) for key, found in index.items()}
-
-    def dependency_patterns(self, rule: Rule) -> list[list[dict[str, Any]]]:
-        """The shape patterns a rule is matched through (the trigger is always the first node)."""
-        return [self.patterns[shape] for shape in shapes_of(rule)]
 
 
 def accepts(rule: Rule, tokens: list[Token]) -> bool:
