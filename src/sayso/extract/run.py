@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.extract.assemble import build_report, empty_report
+from sayso.extract.doc_fields import release
 from sayso.nlp import SAYSO_COMPONENTS, split_for_parsing
 from sayso.read.article import Article
 from sayso.report import Report
@@ -74,3 +75,5 @@ def safe_report(nlp: Language, doc: Doc, article: Article) -> Report:
     except Exception as exc:  # the one failure boundary: the batch goes on, the reason is kept
         log.exception("extraction failed for %s", article.path or article.id[:12])
         return empty_report(article, f"extraction failed: {type(exc).__name__}: {exc}")
+    finally:
+        release(doc)

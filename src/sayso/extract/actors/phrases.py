@@ -75,6 +75,18 @@ class PhraseFinder:
         tokenizer = English(vocab).tokenizer
         self.roles.add("ROLE", [tokenizer(p) for p in lex.roles])
 
+    def find(self, doc: Doc) -> PhraseMatches:
+        """Both matchers run once per document; every finder below reads their matches."""
+        strings = doc.vocab.strings
+        return PhraseMatches([(strings[mid], s, e) for mid, s, e in self.matcher(doc)],
+                             [(s, e) for _, s, e in self.roles(doc)])
+
+
+@dataclass(frozen=True)
+class PhraseMatches:
+    phrases: list[tuple[str, int, int]]  # (label, start, end): STATE_MEDIA, GROUP, REGION
+    roles: list[tuple[int, int]]  # role phrases ("prime minister")
+
 def country_left(lex: ActorLexicon, doc: Doc, i: int) -> tuple[str | None, int]:
     """A demonym or a country possessive ending just before token ``i``: (ISO code, new start)."""
     if i - 1 >= 0:
@@ -89,9 +101,8 @@ def country_left(lex: ActorLexicon, doc: Doc, i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def media_descriptions(finder: PhraseFinder, doc: Doc) -> list[MediaDescription]:
-    lex = finder.lex
-    found = [doc[s:e] for mid, s, e in finder.matcher(doc) if doc.vocab.strings[mid] == "STATE_MEDIA"]
+def media_descriptions(lex: ActorLexicon, doc: Doc, matches: PhraseMatches) -> list[MediaDescription]:
+    found = [doc[s:e] for label, s, e in matches.phrases if label == "STATE_MEDIA"]
     out: list[MediaDescription] = []
     for span in filter_spans(found):
         country, start = country_left(lex, doc, span.start)
@@ -111,13 +122,12 @@ def _is_country(lex: ActorLexicon, ent: Span) -> bool:
     return ent.ent_id_.startswith("country:") or (ent.label_ == "GPE" and lex.countries.code(ent.text) is not None)
 
 
-def groups(finder: PhraseFinder, doc: Doc) -> list[GroupMention]:
-    lex = finder.lex
+def groups(lex: ActorLexicon, doc: Doc, matches: PhraseMatches) -> list[GroupMention]:
     nouns = lex.group_nouns
     regs = lex.regions
     singular = lex.word_set("singular_group_noun")
     out: list[GroupMention] = []
-    spans = [(doc.vocab.strings[mid], doc[s:e]) for mid, s, e in finder.matcher(doc)]
+    spans = [(label, doc[s:e]) for label, s, e in matches.phrases]
     for label, span in spans:
         if label == "REGION":
             tok = span[0]
@@ -177,18 +187,17 @@ def is_agent_noun(lex: ActorLexicon, tok: Token) -> bool:
     return low in lex.word_set("agent_noun") or low.endswith(tuple(lex.word_set("agent_suffix")))
 
 
-def role_tokens(finder: PhraseFinder, doc: Doc) -> set[int]:
+def role_tokens(matches: PhraseMatches) -> set[int]:
     """Indices of tokens inside a role phrase ("Secretary of State")."""
-    return {i for _, s, e in finder.roles(doc) for i in range(s, e)}
+    return {i for s, e in matches.roles for i in range(s, e)}
 
 
-def person_descriptions(finder: PhraseFinder, doc: Doc) -> list[Description]:
+def person_descriptions(lex: ActorLexicon, doc: Doc, matches: PhraseMatches) -> list[Description]:
     """Definite descriptions of one person: a determiner or possessor, then an optional demonym, then a
     role word, and no name after it (else it is a title)."""
-    lex = finder.lex
     table = lex.roles
     determiners = lex.word_set("description_determiner")
-    spans = filter_spans([doc[s:e] for _, s, e in finder.roles(doc)])
+    spans = filter_spans([doc[s:e] for s, e in matches.roles])
     out: list[Description] = []
     for span in spans:
         head = span[-1]

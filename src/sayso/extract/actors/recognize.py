@@ -27,6 +27,7 @@ from sayso.extract.actors.phrases import (
     PhraseFinder,
     groups,
     media_descriptions,
+    person_descriptions,
     role_tokens,
 )
 from sayso.extract.actors.references import resolve_references
@@ -38,24 +39,25 @@ from sayso.extract.actors.table import ActorTable
 def build_table(finder: PhraseFinder, settings: ActorSettings, doc: Doc) -> ActorTable:
     """The actors of one document's text."""
     lex = finder.lex
+    matches = finder.find(doc)
     state = ActorState()
     headlines = doc_headlines(doc, settings)
     found: list[tuple[Span, Proto]] = []
     taken: set[int] = set()
     description_tokens: list[tuple[Span, ActorKey]] = []  # media descriptions around an outlet name
 
-    for desc in media_descriptions(finder, doc):
+    for desc in media_descriptions(lex, doc, matches):
         proto = media_proto(lex, desc.outlet, desc.country)
         found.append((desc.outlet if desc.outlet is not None else desc.span, proto))
         taken.update(range(desc.span.start, desc.span.end))
         description_tokens.append((desc.span, proto.key))
-    for grp in groups(finder, doc):
+    for grp in groups(lex, doc, matches):
         if not taken.intersection(range(grp.span.start, grp.span.end)):
             found.append((grp.span, Proto(grp.key, grp.name, "group", grp.country, grp.sector)))
             taken.update(range(grp.span.start, grp.span.end))
     person_names: list[Span] = []
     unnamed_orgs: list[tuple[Span, Proto]] = []
-    in_roles = role_tokens(finder, doc)
+    in_roles = role_tokens(matches)
     skip = lex.not_actor_labels
     for ent in doc.ents:
         if ent.label_ in skip or taken.intersection(range(ent.start, ent.end)):
@@ -95,7 +97,7 @@ def build_table(finder: PhraseFinder, settings: ActorSettings, doc: Doc) -> Acto
     for span, key in description_tokens:
         for tok in span:
             state.by_token.setdefault(tok.i, key)
-    resolve_references(finder, settings, doc, state, quoted)
+    resolve_references(lex, settings, doc, state, quoted, person_descriptions(lex, doc, matches))
     return ActorTable.freeze(state, lex, settings)
 
 

@@ -12,20 +12,21 @@ from spacy.tokens import Doc, Token
 from sayso.extract.actors import coref
 from sayso.extract.actors.keys import ActorKey
 from sayso.extract.actors.kinds import Proto
-from sayso.extract.actors.phrases import Description, PhraseFinder, person_descriptions
+from sayso.extract.actors.lexicon import ActorLexicon
+from sayso.extract.actors.phrases import Description
 from sayso.extract.actors.settings import ActorSettings
 from sayso.extract.actors.state import ActorState
 
 
-def resolve_references(finder: PhraseFinder, settings: ActorSettings, doc: Doc, state: ActorState,
-                       quoted: set[int]) -> None:
-    """Bind every unbound pronoun and person description, left to right."""
-    descriptions = [d for d in person_descriptions(finder, doc) if d.head.i not in state.by_token]
-    pron_table = finder.lex.pronouns
+def resolve_references(lex: ActorLexicon, settings: ActorSettings, doc: Doc, state: ActorState, quoted: set[int],
+                       descriptions: list[Description]) -> None:
+    """Bind every unbound pronoun and person description (``phrases.person_descriptions``), left to right."""
+    descriptions = [d for d in descriptions if d.head.i not in state.by_token]
+    pron_table = lex.pronouns
     pron_tokens = [t for t in doc if t.lower_ in pron_table and t.pos_ == "PRON" or t.lower_ in ("his", "its")]
     items: list[tuple[int, Description | Token]] = [(d.span.start, d) for d in descriptions]
     items += [(t.i, t) for t in pron_tokens if t.i not in state.by_token]
-    resolver = _References(finder, settings, doc, state, quoted)
+    resolver = _References(lex, settings, doc, state, quoted)
     for _, item in sorted(items, key=lambda x: x[0]):
         if isinstance(item, Description):
             resolver.description(item)
@@ -34,9 +35,9 @@ def resolve_references(finder: PhraseFinder, settings: ActorSettings, doc: Doc, 
 
 
 class _References:
-    def __init__(self, finder: PhraseFinder, settings: ActorSettings, doc: Doc, state: ActorState,
+    def __init__(self, lex: ActorLexicon, settings: ActorSettings, doc: Doc, state: ActorState,
                  quoted: set[int]) -> None:
-        self.lex = finder.lex
+        self.lex = lex
         self.settings = settings
         self.doc = doc
         self.state = state

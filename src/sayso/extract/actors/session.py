@@ -80,16 +80,15 @@ class MentionSession:
 
     def mention(self, span: Span | None, evidence: Span | None = None) -> ActorMention | None:
         """``span`` resolved, with ``evidence`` (default: the span itself) as the words and offsets shown."""
-        if span is None:
-            return None
-        shown = evidence if evidence is not None else span
-        return ActorMention(self.resolve(span), shown.text, (shown.start_char, shown.end_char))
+        return None if span is None else self._mention(span, evidence if evidence is not None else span)
 
     def source(self, mention: Span, cue: Span | None) -> SourceRef:
         """One link of a via chain: the source resolved, the cue words as they stand."""
-        found = self.mention(mention)
-        assert found is not None
-        return SourceRef(found, None if cue is None else TextRef(cue.text, (cue.start_char, cue.end_char)))
+        return SourceRef(self._mention(mention, mention),
+                         None if cue is None else TextRef(cue.text, (cue.start_char, cue.end_char)))
+
+    def _mention(self, span: Span, shown: Span) -> ActorMention:
+        return ActorMention(self.resolve(span), shown.text, (shown.start_char, shown.end_char))
 
     def country(self, code: str, mention: Span) -> ActorKey:
         """Country ``code``'s actor, with ``mention`` (a name or demonym) as one of its mentions: for
