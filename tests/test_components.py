@@ -60,6 +60,16 @@ def test_components_run_without_the_model_and_configs_are_saved(tmp_path):
         assert loaded.get_pipe(name).to_bytes() == nlp.get_pipe(name).to_bytes()
 
 
+def test_initialize_rereads_the_lexicons_the_config_names():
+    nlp = blank_pipeline()
+    actors = nlp.get_pipe("sayso_actors")
+    before = actors.to_bytes()
+    actors.from_bytes(before.replace(b'"honorifics.txt": [', b'"honorifics.txt": ["zzz", '))
+    assert "zzz" in actors.lexicon.honorifics
+    nlp.initialize()
+    assert "zzz" not in actors.lexicon.honorifics and actors.to_bytes() == before
+
+
 def test_a_saved_component_uses_its_saved_lexicons_not_the_package_files(tmp_path):
     nlp = blank_pipeline()
     nlp.to_disk(tmp_path)
