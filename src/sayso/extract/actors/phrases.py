@@ -8,6 +8,7 @@ Matching is done with spaCy's Matcher/PhraseMatcher; only the few matches are wa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
@@ -55,7 +56,7 @@ class PhraseFinder:
         self.lex = lex
         words = lex.word_set
         self.matcher = Matcher(vocab)
-        state = [{"LOWER": {"IN": sorted(words("state_word"))}}, {"ORTH": "-", "OP": "?"},
+        state: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(words("state_word"))}}, {"ORTH": "-", "OP": "?"},
                  {"LOWER": {"IN": sorted(words("run_word"))}, "OP": "?"}]
         self.matcher.add("STATE_MEDIA", [
             [*state, {"LOWER": {"IN": sorted(words("medium_word"))}, "OP": "?"},

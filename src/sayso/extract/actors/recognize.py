@@ -64,11 +64,11 @@ def build_table(finder: PhraseFinder, settings: ActorSettings, doc: Doc) -> Acto
             continue
         if ent.label_ != "PERSON" and in_roles.issuperset(range(ent.start, ent.end)):
             continue
-        proto = entity_proto(lex, ent)
-        if proto is not None and proto.key.kind == "org":
-            unnamed_orgs.append((ent, proto))
-        elif proto is not None:
-            found.append((ent, proto))
+        named = entity_proto(lex, ent)
+        if named is not None and named.key.kind == "org":
+            unnamed_orgs.append((ent, named))
+        elif named is not None:
+            found.append((ent, named))
         elif ent.label_ == "PERSON" and ent.sent.start not in headlines:
             name = clean_name(lex, settings, ent)
             if name is not None and name_key_tokens(lex, name):

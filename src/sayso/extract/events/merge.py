@@ -26,7 +26,7 @@ def merge_governed(lex: EventLexicon, events: list[tuple[Hit, CodedEvent]]) -> l
         clause = hit.verb or hit.trigger
         gov = ctx.governor(lex, clause)
         outer = by_token.get(gov.i) if gov is not None else None
-        if outer is None or outer is ev:
+        if gov is None or outer is None or outer is ev:
             continue
         if ev.modality is None:
             ev.modality = ctx.third_person(lex, gov.lemma_)
