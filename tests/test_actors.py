@@ -1,11 +1,13 @@
-"""ActorResolver on our own wire-style fixtures (needs the model)."""
+"""Actor recognition, late mentions and the final pass on our own wire-style fixtures (needs the model)."""
 
 from __future__ import annotations
 
 import pytest
-
 from conftest import fixture_text, needs_model
-from sayso.extract.actors.resolver import ActorResolver
+
+from sayso.extract.actors.links import link
+from sayso.extract.actors.session import MentionSession
+from sayso.extract.actors.table import ActorTable
 
 pytestmark = needs_model
 
@@ -14,11 +16,20 @@ pytestmark = needs_model
 def ministers(nlp):
     text = fixture_text("actors-ministers.txt")
     doc = nlp(text)
-    return text, doc, ActorResolver(doc)
+    return text, doc, doc._.sayso_actor_table
 
 
-def _by_name(resolver):
-    return {a.name: a for a in resolver.actors()}
+def _actors(table: ActorTable):
+    return link(table, []).actors
+
+
+def _by_name(table):
+    return {a.name: a for a in _actors(table)}
+
+
+def _resolved(session: MentionSession, span):
+    record = session.record(session.resolve(span))
+    return None if record is None else record.name
 
 
 def _span(text, doc, words, nth=0):
@@ -31,8 +42,8 @@ def _span(text, doc, words, nth=0):
 
 
 def test_persons_roles_and_countries(ministers):
-    text, _, resolver = ministers
-    actors = _by_name(resolver)
+    text, _, table = ministers
+    actors = _by_name(table)
     tanaka = actors["Emi Tanaka"]
     assert (tanaka.type, tanaka.country, tanaka.roles, tanaka.sector) == ("person", "JPN", ["Foreign Minister"], "GOV")
     mentions = [text[s:e] for s, e in tanaka.mentions]
@@ -44,8 +55,8 @@ def test_persons_roles_and_countries(ministers):
 
 
 def test_countries_media_groups(ministers):
-    text, _, resolver = ministers
-    actors = _by_name(resolver)
+    text, _, table = ministers
+    actors = _by_name(table)
     assert "Tokyo" in [text[s:e] for s, e in actors["Japan"].mentions]
     assert actors["Germany"].sector == "GOV"
     assert (actors["Xinhua"].state_media, actors["Xinhua"].country) == (True, "CHN")
@@ -59,12 +70,12 @@ def test_countries_media_groups(ministers):
     assert actors["Western countries"].country is None
     assert actors["United Nations"].sector == "IGO"
     # a demonym on a person is not a mention of the country actor
-    assert "Chinese" not in [text[s:e] for a in resolver.actors() for s, e in a.mentions]
+    assert "Chinese" not in [text[s:e] for a in _actors(table) for s, e in a.mentions]
 
 
 def test_resolve_speaker_and_source_spans(ministers):
-    text, doc, resolver = ministers
-    actors = {a.id: a.name for a in resolver.actors()}
+    text, doc, table = ministers
+    session = MentionSession(table)
     cases = {
         ("Tanaka", 1): "Emi Tanaka",
         ("She", 0): "Emi Tanaka",
@@ -77,37 +88,56 @@ def test_resolve_speaker_and_source_spans(ministers):
         ("Russia's defence ministry", 0): "defence ministry",
     }
     for (words, nth), expected in cases.items():
-        assert actors.get(resolver.resolve(_span(text, doc, words, nth))) == expected, words
+        assert _resolved(session, _span(text, doc, words, nth)) == expected, words
 
 
 def test_unknown_mentions_stay_unresolved(ministers):
-    text, doc, resolver = ministers
-    assert resolver.resolve(_span(text, doc, "reporters")) is None
-    assert resolver.resolve(None) is None
+    text, doc, table = ministers
+    session = MentionSession(table)
+    assert session.resolve(_span(text, doc, "reporters")) is None
+    assert session.resolve(None) is None
+    assert session.log == []
 
 
 def test_one_actor_per_entity_and_offsets(ministers):
-    text, _, resolver = ministers
-    actors = resolver.actors()
+    text, _, table = ministers
+    actors = _actors(table)
     assert len({a.name for a in actors}) == len(actors)
     assert [a.id for a in actors] == [f"a{i}" for i in range(1, len(actors) + 1)]
+    assert [a.mentions[0] for a in actors] == sorted(a.mentions[0] for a in actors)  # ids follow the text
     for actor in actors:
         for s, e in actor.mentions:
             assert 0 <= s < e <= len(text)
 
 
+def test_sessions_leave_the_table_alone_and_ids_do_not_depend_on_their_order(nlp):
+    text = ("Police detained a Japanese businessman in Beijing on Monday.\n\n"
+            "Officials said the Kenyan delegation would arrive later.\n")
+    doc = nlp(text)
+    table = doc._.sayso_actor_table
+    before = _actors(table)
+    first, second = MentionSession(table), MentionSession(table)
+    man = first.resolve(_span(text, doc, "a Japanese businessman"))
+    delegation = second.resolve(_span(text, doc, "the Kenyan delegation"))
+    assert man is not None and delegation is not None and man not in table.records
+    assert _actors(table) == before  # the table did not change
+    one, other = link(table, [first.log, second.log]), link(table, [second.log, first.log])
+    assert one.actors == other.actors and one.id_of(man) == other.id_of(man)
+    assert [a.id for a in one.actors] == [f"a{i}" for i in range(1, len(one.actors) + 1)]
+    assert int(one.id_of(man)[1:]) < int(one.id_of(delegation)[1:])  # numbered in text order
+
+
 def test_headline_chunk_is_not_a_person(nlp):
     text = "Lopez Win ‘Clearly Shows’ Trust Of Voters\n\nPresident Ana Lopez won a second term on Sunday.\n"
-    resolver = ActorResolver(nlp(text))
-    persons = [a for a in resolver.actors() if a.type == "person"]
+    persons = [a for a in _actors(nlp(text)._.sayso_actor_table) if a.type == "person"]
     assert [p.name for p in persons] == ["Ana Lopez"]
     assert persons[0].roles == ["President"]
     assert "Lopez" in [text[s:e] for s, e in persons[0].mentions]
 
 
 def test_empty_and_odd_documents(nlp):
-    assert ActorResolver(nlp("")).actors() == []
-    assert ActorResolver(nlp("??? 123 ... \n\n")).actors() == []
+    assert _actors(nlp("")._.sayso_actor_table) == ()
+    assert _actors(nlp("??? 123 ... \n\n")._.sayso_actor_table) == ()
 
 
 @pytest.mark.parametrize(
@@ -131,11 +161,11 @@ def test_empty_and_odd_documents(nlp):
 )
 def test_resolve_creates_the_right_actor(nlp, sentence, words, expected):
     doc = nlp(sentence)
-    resolver = ActorResolver(doc)
+    session = MentionSession(doc._.sayso_actor_table)
     start = sentence.index(words)
-    actor = resolver.actor_of(resolver.resolve(doc.char_span(start, start + len(words))))
+    actor = session.record(session.resolve(doc.char_span(start, start + len(words))))
     assert actor is not None
-    assert (actor.name, actor.type, actor.country, actor.roles, actor.sector) == expected
+    assert (actor.name, actor.type, actor.country, list(actor.roles), actor.sector) == expected
 
 
 def test_name_variants_join_one_person(nlp):
@@ -144,14 +174,14 @@ def test_name_variants_join_one_person(nlp):
         "MBS told reporters the talks were useful. Later, Leyen said the visit was productive.\n\n"
         "The White House said President Dan Hollis’s special envoy, Mark Ortiz, would join them. Hollis did not comment.\n"
     )
-    resolver = ActorResolver(nlp(text))
-    persons = {a.name: a for a in resolver.actors() if a.type == "person"}
+    actors = _actors(nlp(text)._.sayso_actor_table)
+    persons = {a.name: a for a in actors if a.type == "person"}
     mbs = persons["Mohammed bin Salman"]
     assert "MBS" in [text[s:e] for s, e in mbs.mentions]
     assert (mbs.country, mbs.roles) == ("SAU", ["Crown Prince"])
     assert "Ursula von der Leyen" in persons
     assert persons["Mark Ortiz"].roles == ["Envoy"]  # the President is Hollis, not his envoy
-    assert not [a for a in resolver.actors() if a.type == "organization" and a.name in ("Hollis", "Leyen")]
+    assert not [a for a in actors if a.type == "organization" and a.name in ("Hollis", "Leyen")]
 
 
 def test_pronoun_in_a_quote_is_not_its_speaker(nlp):
@@ -160,9 +190,8 @@ def test_pronoun_in_a_quote_is_not_its_speaker(nlp):
         "reporters on Monday.\n\n“He should never have spent a single day in prison,” Costa said.\n"
     )
     doc = nlp(text)
-    resolver = ActorResolver(doc)
     he = doc.char_span(text.index("“He") + 1, text.index("“He") + 3)
-    assert resolver.actor_of(resolver.resolve(he)).name == "Jose Ramos"
+    assert _resolved(MentionSession(doc._.sayso_actor_table), he) == "Jose Ramos"
 
 
 def test_words_that_are_not_people(nlp):
@@ -171,8 +200,7 @@ def test_words_that_are_not_people(nlp):
         "“Cherry picking is not an option,” Mercer said. Ministers discussed the Schengen Agreement. "
         "“Schengen no longer works,” he said.\n"
     )
-    resolver = ActorResolver(nlp(text))
-    persons = [a.name for a in resolver.actors() if a.type == "person"]
+    persons = [a.name for a in _actors(nlp(text)._.sayso_actor_table) if a.type == "person"]
     assert persons == ["Paul Mercer"]
 
 
@@ -183,6 +211,5 @@ def test_he_said_after_a_quote_is_the_speaker_not_the_quoted_he(nlp):
         "Adviser Omar Diaz joined her. “He is serious,” Diaz said. “We are ready,” he added.\n"
     )
     doc = nlp(text)
-    resolver = ActorResolver(doc)
     added = text.index("he added")
-    assert resolver.actor_of(resolver.resolve(doc.char_span(added, added + 2))).name == "Omar Diaz"
+    assert _resolved(MentionSession(doc._.sayso_actor_table), doc.char_span(added, added + 2)) == "Omar Diaz"

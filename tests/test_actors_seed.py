@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import needs_model, needs_shared
-from sayso.extract.actors.resolver import ActorResolver
+
+from sayso.extract.actors.links import link
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.claims.finder import find_claims
 from sayso.report import offset_errors
 
@@ -15,8 +16,11 @@ pytestmark = [needs_model, needs_shared]
 @pytest.fixture(scope="module")
 def seed(nlp, seed_text):
     doc = nlp(seed_text)
-    resolver = ActorResolver(doc)
-    return seed_text, doc, resolver
+    return seed_text, doc, doc._.sayso_actor_table
+
+
+def _actors(table):
+    return link(table, []).actors
 
 
 def _mentions(text, actor):
@@ -24,19 +28,19 @@ def _mentions(text, actor):
 
 
 def test_seed_persons(seed):
-    text, _, resolver = seed
-    actors = {a.name: a for a in resolver.actors()}
+    text, _, table = seed
+    actors = {a.name: a for a in _actors(table)}
     xi, putin = actors["Xi Jinping"], actors["Vladimir Putin"]
     assert (xi.type, xi.country, xi.roles, xi.sector) == ("person", "CHN", ["President"], "GOV")
     assert {"Xi", "Xi Jinping", "he", "The Chinese leader"} <= set(_mentions(text, xi))
     assert putin.country == "RUS" and putin.type == "person"
     assert {"Putin", "his Russian counterpart", "the Russian president"} <= set(_mentions(text, putin))
-    assert not [a for a in resolver.actors() if a.type == "person" and "Re-Election" in a.name]
+    assert not [a for a in actors.values() if a.type == "person" and "Re-Election" in a.name]
 
 
 def test_seed_media_and_countries(seed):
-    _, _, resolver = seed
-    actors = {a.name: a for a in resolver.actors()}
+    _, _, table = seed
+    actors = {a.name: a for a in _actors(table)}
     for name, country in (("CCTV", "CHN"), ("TASS", "RUS"), ("RIA Novosti", "RUS")):
         assert (actors[name].type, actors[name].state_media, actors[name].country) == ("media", True, country)
     for name, code in (("China", "CHN"), ("Russia", "RUS"), ("Ukraine", "UKR")):
@@ -47,8 +51,9 @@ def test_seed_media_and_countries(seed):
 
 
 def test_seed_speaker_spans_resolve(seed):
-    text, doc, resolver = seed
-    ids = {a.name: a.id for a in resolver.actors()}
+    text, doc, table = seed
+    session = MentionSession(table)
+    names = {a.key: a.name for a in table.records.values()}
 
     def span(words, nth=0):
         start = -1
@@ -56,29 +61,29 @@ def test_seed_speaker_spans_resolve(seed):
             start = text.index(words, start + 1)
         return doc.char_span(start, start + len(words))
 
-    assert resolver.resolve(span("Xi", 2)) == ids["Xi Jinping"]
-    assert resolver.resolve(span("The Chinese leader")) == ids["Xi Jinping"]
-    assert resolver.resolve(span("Beijing’s state media")) == ids["Chinese state media"]
-    assert resolver.resolve(span("state broadcaster CCTV")) == ids["CCTV"]
-    assert resolver.resolve(span("Russian state news agency TASS")) == ids["TASS"]
-    assert resolver.resolve(span("several Western nations")) == ids["Western countries"]
-    assert resolver.resolve(span("key ally Beijing")) == ids["China"]
+    assert names[session.resolve(span("Xi", 2))] == "Xi Jinping"
+    assert names[session.resolve(span("The Chinese leader"))] == "Xi Jinping"
+    assert names[session.resolve(span("Beijing’s state media"))] == "Chinese state media"
+    assert names[session.resolve(span("state broadcaster CCTV"))] == "CCTV"
+    assert names[session.resolve(span("Russian state news agency TASS"))] == "TASS"
+    assert names[session.resolve(span("several Western nations"))] == "Western countries"
+    assert names[session.resolve(span("key ally Beijing"))] == "China"
     said = text.index("” he said")
-    assert resolver.resolve(doc.char_span(said + 2, said + 4)) == ids["Xi Jinping"]
+    assert names[session.resolve(doc.char_span(said + 2, said + 4))] == "Xi Jinping"
 
 
-def test_seed_claims(seed):
-    text, doc, resolver = seed
-    claims = find_claims(doc, [], resolver)
-    ids = {a.name: a.id for a in resolver.actors()}
+def test_seed_claims(nlp, seed):
+    text, doc, table = seed
+    claims = find_claims(nlp.get_pipe("sayso_claims").rules, doc, [], MentionSession(table))
+    names = {a.key: a.name for a in table.records.values()}
     by_value = {c.value: c for c in claims}
     assert set(by_value) == {99.0, 87.33, 42.0}
     share = by_value[87.33]
-    assert (share.unit, share.about) == ("percent", ids["Vladimir Putin"])
-    assert [v.actor for v in share.via] == [ids["RIA Novosti"]]
+    assert (share.unit, names[share.about]) == ("percent", "Vladimir Putin")
+    assert [names[v.mention.key] for v in share.via] == ["RIA Novosti"]
     assert by_value[99.0].unit == "percent" and "polling stations" in by_value[99.0].text
-    assert (by_value[42.0].unit, by_value[42.0].about) == ("times", ids["Xi Jinping"])
-    assert [c.id for c in claims] == ["c1", "c2", "c3"]
+    assert (by_value[42.0].unit, names[by_value[42.0].about]) == ("times", "Xi Jinping")
+    assert [c.value for c in claims] == [99.0, 87.33, 42.0]  # in text order
     for c in claims:
         assert text[c.span[0] : c.span[1]] == c.text
 

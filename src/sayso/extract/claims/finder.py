@@ -8,59 +8,72 @@ an "according to X" in the same sentence. Dates, years, times of day and ordinal
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
-from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.actors.keys import ActorKey, ActorMention, SourceRef
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.attribution.index import AttributionIndex
 from sayso.extract.attribution.types import Attribution, Source
-from sayso.lexicons import read_tsv
-from sayso.report import ActorRef, Claim, TextRef, Via
+from sayso.extract.claims.lexicon import ClaimLexicon
 
-log = logging.getLogger(__name__)
-
-_LABELS = frozenset({"PERCENT", "MONEY", "CARDINAL", "QUANTITY"})
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
-           "trillion": 1e12, "tn": 1e12, "dozen": 12}
-_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-               "a": 1, "an": 1})
 _NUMBER = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$|^[+-]?\d+(\.\d+)?$")
-_HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "apparently", "estimated", "unconfirmed"})
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|mln|tn)$")  # "3bn", "1.5m"
 _SUBJECTS = ("nsubj", "nsubjpass")
-_RELATIVE = frozenset({"who", "which", "that"})
-_SPEECH = frozenset({"say", "tell", "announce", "report", "claim", "state", "add", "estimate", "insist",
-                     "argue", "warn", "note", "write", "show", "confirm", "predict", "reveal"})
-_MAX_OF_PHRASE = 8
 
 
-@lru_cache(maxsize=1)
-def units() -> dict[str, tuple[str, str]]:
-    """Unit words and symbols (lower case) -> (unit, kind)."""
-    return {text.lower(): (unit, kind) for text, unit, kind in read_tsv("claim_units.tsv")}
+@dataclass
+class ClaimFinding:
+    """A numeric claim with its actors as keys (the report's ids are given once all actors are known)."""
+
+    text: str
+    span: tuple[int, int]
+    value: float
+    unit: str | None
+    about: ActorKey | None
+    speaker: ActorMention | None
+    via: list[SourceRef] = field(default_factory=list)
+    hedged: bool = False
 
 
-def parse_value(tokens: list[Token]) -> float | None:
+@dataclass(frozen=True)
+class ClaimRules:
+    """What claim finding reads: the lexicon, the figure matcher built from it, and its one threshold."""
+
+    lexicon: ClaimLexicon
+    figures: Matcher  # "<number> <unit>" runs the NER missed
+    max_of_phrase: int  # an "of" phrase after a figure is part of the claim up to this many tokens
+
+    @classmethod
+    def build(cls, vocab: Vocab, lex: ClaimLexicon, max_of_phrase: int) -> ClaimRules:
+        words = [w for w, (_, kind) in lex.units.items() if kind in ("count", "percent") and " " not in w]
+        matcher = Matcher(vocab)
+        matcher.add("FIGURE", [[{"TEXT": {"REGEX": r"^\d[\d,.]*$"}}, {"LOWER": {"IN": words}}],
+                               [{"TEXT": {"REGEX": r"^\d[\d,.]*$"}}, {"LOWER": {"IN": list(lex.scales)}},
+                                {"LOWER": {"IN": words}}]])
+        return cls(lex, matcher, max_of_phrase)
+
+
+def parse_value(lex: ClaimLexicon, tokens: list[Token]) -> float | None:
     """The number a figure's tokens spell: "87.33", "1,200", "3 billion", "two dozen", "five"."""
     value: float | None = None
+    scales, cardinals = lex.scales, lex.cardinals
     for tok in tokens:
         text = tok.text.lower().lstrip("$€£¥₹₽").rstrip("%")
         if _NUMBER.match(text):
             value = float(text.replace(",", "")) * (value or 1) if value else float(text.replace(",", ""))
-        elif text in _SCALES and value is not None:
-            value *= _SCALES[text]
-        elif text in _SCALES and text == "dozen":
-            value = 12.0
-        elif text in _WORDS and text not in ("a", "an"):
-            value = (value or 0) + _WORDS[text] if value is not None and value >= 20 else float(_WORDS[text])
-        elif (m := re.match(r"^(\d+(?:\.\d+)?)(bn|m|mln|tn)$", text)):
-            value = float(m.group(1)) * _SCALES[m.group(2)]
+        elif text in scales and value is not None:
+            value *= scales[text]
+        elif text in scales and text == "dozen":  # the one scale that counts on its own
+            value = scales[text]
+        elif text in cardinals:
+            value = (value or 0) + cardinals[text] if value is not None and value >= 20 else float(cardinals[text])
+        elif (m := _GLUED_SCALE.match(text)):
+            value = float(m.group(1)) * scales[m.group(2)]
     return value
 
 
@@ -71,9 +84,9 @@ def _is_date_like(ent: Span) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", text)) and ent.label_ == "CARDINAL"
 
 
-def _unit(ent: Span) -> tuple[str | None, Token | None]:
+def _unit(lex: ClaimLexicon, ent: Span) -> tuple[str | None, Token | None]:
     """The unit and, for counted nouns, the noun token ("seats" in "312 seats")."""
-    table = units()
+    table = lex.units
     doc = ent.doc
     if ent.label_ == "PERCENT":
         return "percent", None
@@ -90,7 +103,7 @@ def _unit(ent: Span) -> tuple[str | None, Token | None]:
         head = doc[ent.end]
     if ent.label_ == "QUANTITY":
         last_num = max((t.i for t in ent if t.like_num), default=ent.start)
-        words = [t.lower_ for t in ent if t.i > last_num and t.lower_ not in _SCALES]
+        words = [t.lower_ for t in ent if t.i > last_num and t.lower_ not in lex.scales]
         if "-" in words:  # "a 3.5 million-square-kilometer area": a modifier, not a figure
             return None, None
         return (" ".join(words) or None), None
@@ -100,28 +113,28 @@ def _unit(ent: Span) -> tuple[str | None, Token | None]:
     return None, None
 
 
-def _claim_end(ent: Span, noun: Token | None) -> int:
+def _claim_end(max_of_phrase: int, ent: Span, noun: Token | None) -> int:
     """Where the claim's words end: past the counted noun or an "of" phrase ("99 percent of polling stations")."""
     doc = ent.doc
     end = max(ent.end, noun.i + 1 if noun is not None else 0)
     if end < len(doc) and doc[end].lower_ == "of":
         pobj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.i - end <= _MAX_OF_PHRASE:
+        if pobj is not None and pobj.i - end <= max_of_phrase:
             # the object and its left modifiers, not its relative clauses
             end = pobj.i + 1
             while end < len(doc) and doc[end].head.i == pobj.i and doc[end].dep_ in ("amod", "acl", "compound") \
-                    and end - ent.end < _MAX_OF_PHRASE and doc[end].tag_ in ("VBN", "JJ", "NN"):
+                    and end - ent.end < max_of_phrase and doc[end].tag_ in ("VBN", "JJ", "NN"):
                 end += 1
     return end
 
 
-def _about(ent: Span, actors: ActorResolver) -> str | None:
+def _about(lex: ClaimLexicon, ent: Span, actors: MentionSession) -> ActorKey | None:
     """The subject of the verb that governs the figure, when the figure is not inside that subject."""
     tok = ent.root
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     while verb is not None:
         subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        if subj is not None and subj.lower_ in lex.relative_pronouns and verb.dep_ == "relcl":
             subj = verb.head  # "Almeida, who has met ... five times"
             return actors.resolve(ent.doc[subj.i : subj.i + 1])
         if subj is not None:
@@ -140,12 +153,12 @@ def _enclosing(ent: Span, index: AttributionIndex) -> Attribution | None:
     return index.containing(s, e) or next(index.in_sentence(s, e), None)
 
 
-def _speaker_of(ent: Span) -> Span | None:
+def _speaker_of(lex: ClaimLexicon, ent: Span) -> Span | None:
     """The subject of a speech verb whose reported clause holds the figure ("Almeida said that inflation
     had fallen to 4.2 percent"), for when no attribution covers it."""
     tok = ent.root
     for anc in tok.ancestors:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in _SPEECH:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in lex.figure_verbs:
             subj = next((c for c in anc.children if c.dep_ in _SUBJECTS), None)
             if subj is not None and not (subj.left_edge.i <= ent.start <= subj.right_edge.i):
                 return ent.doc[subj.left_edge.i : subj.right_edge.i + 1]
@@ -172,81 +185,47 @@ def _according_to(sent: Span) -> Source | None:
     return None
 
 
-def _ref(span: Span | None, actors: ActorResolver) -> ActorRef | None:
-    if span is None:
-        return None
-    return ActorRef(actors.resolve(span), span.text, (span.start_char, span.end_char))
-
-
-def _via(src: Source, actors: ActorResolver) -> Via:
-    cue = None if src.cue is None else TextRef(src.cue.text, (src.cue.start_char, src.cue.end_char))
-    m = src.mention
-    return Via(actors.resolve(m), m.text, (m.start_char, m.end_char), cue)
-
-
-def figures(doc: Doc) -> list[Span]:
+def figures(rules: ClaimRules, doc: Doc) -> list[Span]:
     """The NER's figures plus "<number> <unit>" runs it missed or mislabelled ("met Lula 11 times" comes
     out as a DATE "Lula 11")."""
-    found = [ent for ent in doc.ents if ent.label_ in _LABELS and not _is_date_like(ent)]
+    found = [ent for ent in doc.ents if ent.label_ in rules.lexicon.figure_labels and not _is_date_like(ent)]
     covered = {t.i for ent in found for t in ent}
-    for _, start, end in _unit_matcher(doc.vocab)(doc):
+    for _, start, end in rules.figures(doc):
         number = doc[start : end - 1]
         if covered.intersection(range(start, end)) or _is_date_like(number):
             continue
-        label = "PERCENT" if units().get(doc[end - 1].lower_, ("", ""))[1] == "percent" else "CARDINAL"
+        label = "PERCENT" if rules.lexicon.units.get(doc[end - 1].lower_, ("", ""))[1] == "percent" else "CARDINAL"
         span = Span(doc, start, end if label == "PERCENT" else end - 1, label=label)
         found.append(span)
         covered.update(range(start, end))
     return sorted(found, key=lambda s: s.start)
 
 
-@lru_cache(maxsize=2)
-def _unit_matcher(vocab) -> Matcher:  # noqa: ANN001 - spaCy Vocab
-    words = [w for w, (_, kind) in units().items() if kind in ("count", "percent") and " " not in w]
-    matcher = Matcher(vocab)
-    matcher.add("FIGURE", [[{"TEXT": {"REGEX": r"^\d[\d,.]*$"}}, {"LOWER": {"IN": words}}],
-                           [{"TEXT": {"REGEX": r"^\d[\d,.]*$"}}, {"LOWER": {"IN": list(_SCALES)}},
-                            {"LOWER": {"IN": words}}]])
-    return matcher
-
-
-def find_claims(doc: Doc, attributions: list[Attribution], actors: ActorResolver) -> list[Claim]:
-    claims: list[Claim] = []
+def find_claims(rules: ClaimRules, doc: Doc, attributions: list[Attribution],
+                actors: MentionSession) -> list[ClaimFinding]:
+    """Every figure that is a claim, in text order; ``actors`` resolves their speakers and subjects."""
     index = AttributionIndex(attributions)
-    for ent in figures(doc):
-        try:
-            claim = _claim(ent, index, actors)
-        except Exception:  # noqa: BLE001 - one odd figure must not lose the others
-            log.exception("claim extraction failed at %r", ent.text)
-            continue
-        if claim is not None:
-            claim.id = f"c{len(claims) + 1}"
-            claims.append(claim)
-    return claims
+    return [claim for ent in figures(rules, doc) if (claim := _claim(rules, ent, index, actors)) is not None]
 
 
-def _claim(ent: Span, index: AttributionIndex, actors: ActorResolver) -> Claim | None:
-    value = parse_value(list(ent))
+def _claim(rules: ClaimRules, ent: Span, index: AttributionIndex, actors: MentionSession) -> ClaimFinding | None:
+    lex = rules.lexicon
+    value = parse_value(lex, list(ent))
     doc = ent.doc
     if value is None or (ent.end < len(doc) and doc[ent.end].text == "-"):  # "300-seat": a modifier
         return None
-    unit, noun = _unit(ent)
+    unit, noun = _unit(lex, ent)
     spelled = not any(t.is_digit or any(ch.isdigit() for ch in t.text) for t in ent)
-    if unit is None or (ent.label_ == "CARDINAL" and spelled and unit not in _count_units()):
+    if unit is None or (ent.label_ == "CARDINAL" and spelled and unit not in lex.count_units):
         return None
-    span = doc[ent.start : _claim_end(ent, noun)]
+    span = doc[ent.start : _claim_end(rules.max_of_phrase, ent, noun)]
     att = _enclosing(ent, index)
-    speaker = _ref(att.speaker if att else _speaker_of(ent), actors)
-    vias = [_via(src, actors) for src in att.via] if att else []
+    speaker = actors.mention(att.speaker if att else _speaker_of(lex, ent))
+    vias = [actors.source(src.mention, src.cue) for src in att.via] if att else []
     if not vias:
         src = _according_to(ent.sent)
         if src is not None:
-            vias = [_via(src, actors)]
-    hedged = bool(att and att.hedged) or any(t.lower_ in _HEDGES for t in ent.sent)
-    return Claim(id="", text=span.text, span=(span.start_char, span.end_char), value=value, unit=unit,
-                 about=_about(ent, actors), speaker=speaker, via=vias, hedged=hedged)
-
-
-@lru_cache(maxsize=1)
-def _count_units() -> frozenset[str]:
-    return frozenset(unit for unit, kind in units().values() if kind == "count")
+            vias = [actors.source(src.mention, src.cue)]
+    hedged = bool(att and att.hedged) or any(t.lower_ in lex.hedges for t in ent.sent)
+    return ClaimFinding(text=span.text, span=(span.start_char, span.end_char), value=value, unit=unit,
+                        about=_about(lex, ent, actors), speaker=speaker, via=vias, hedged=hedged)

@@ -13,25 +13,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.actors.keys import ActorKey
 from sayso.extract.actors.kinds import is_role_or_group
-from sayso.extract.actors.resolver import ActorResolver
+from sayso.extract.actors.session import MentionSession
 from sayso.extract.entities import entity_at
+from sayso.extract.events.lexicon import EventLexicon
 from sayso.extract.events.patterns import Rule
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
-# verbs whose infinitive's doer is their subject even with an object ("promised Kyiv to send")
-SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten", "offer"}
-# verbs whose object noun is the event itself: "launched an invasion", "carried out strikes"
-DO_VERBS = {
-    "launch", "carry", "conduct", "wage", "mount", "stage", "begin", "start", "continue", "step", "order",
-    "make", "send", "issue", "deliver", "announce", "intensify", "escalate", "resume", "hold", "pay",
-    "extend", "express", "voice", "lodge", "level", "unleash", "perpetrate", "commit",
-}
-QUANTITY_NOUNS = {"thousand", "hundred", "dozen", "score", "million", "group", "member", "crowd", "number", "some", "many", "all", "most", "one", "two", "three"}
-INSTITUTIONS = {
-    "government", "military", "army", "navy", "ministry", "police", "forces", "force", "junta", "regime",
-    "administration", "parliament", "cabinet", "authorities", "authority", "court", "leadership", "embassy",
-}
 # clauses a recipient search does not enter: they hold other events' participants
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -53,13 +42,13 @@ def noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
-def candidate_spans(token: Token) -> Iterator[Span]:
+def candidate_spans(lex: EventLexicon, actors: MentionSession, token: Token) -> Iterator[Span]:
     """Mentions to try for one participant, best first."""
-    if token.lemma_ in QUANTITY_NOUNS:  # "thousands of Israeli protesters": the protesters
+    if token.lemma_ in lex.word_set("quantity_noun"):  # "thousands of Israeli protesters": the protesters
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = _pobj(of) if of is not None else None
         if inner is not None:
-            yield from candidate_spans(inner)
+            yield from candidate_spans(lex, actors, inner)
     yield noun_phrase(token)
     ent = entity_at(token)
     if ent is not None:
@@ -67,7 +56,8 @@ def candidate_spans(token: Token) -> Iterator[Span]:
     for child in token.children:
         if child.dep_ == "appos":
             yield noun_phrase(child)
-    if token.lemma_ in INSTITUTIONS or is_role_or_group(token):  # "Myanmar's military government": the country acts
+    # "Myanmar's military government": the country acts
+    if token.lemma_ in lex.word_set("institution_noun") or is_role_or_group(actors.lexicon, token):
         poss = _child(token, {"poss"})
         if poss is not None:
             yield noun_phrase(poss)
@@ -80,11 +70,11 @@ def candidate_spans(token: Token) -> Iterator[Span]:
                     yield ent
 
 
-def resolve_token(token: Token | None, actors: ActorResolver) -> list[str]:
-    """Actor ids for the participant at ``token`` and its conjuncts ("China and Russia")."""
+def resolve_token(lex: EventLexicon, token: Token | None, actors: MentionSession) -> list[ActorKey]:
+    """Actors of the participant at ``token`` and its conjuncts ("China and Russia")."""
     if token is None:
         return []
-    ids: list[str] = []
+    ids: list[ActorKey] = []
     for tok in [token, *token.conjuncts]:
         joint = _joint_modifiers(tok)
         if joint:  # "Russian and Chinese warships": one actor per nationality
@@ -93,7 +83,7 @@ def resolve_token(token: Token | None, actors: ActorResolver) -> list[str]:
                 if actor_id is not None and actor_id not in ids:
                     ids.append(actor_id)
             continue
-        for span in candidate_spans(tok):
+        for span in candidate_spans(lex, actors, tok):
             actor_id = actors.resolve(span)
             if actor_id is not None:
                 if actor_id not in ids:
@@ -119,7 +109,7 @@ def _pobj(prep: Token) -> Token | None:
     return _child(prep, {"pobj", "pcomp"})
 
 
-def subject(verb: Token) -> Token | None:
+def subject(lex: EventLexicon, verb: Token) -> Token | None:
     """The doer of a verb: its subject, a passive's agent, or the subject inherited from above."""
     agent = _child(verb, {"agent"})
     if agent is not None:
@@ -134,13 +124,13 @@ def subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "xcomp":  # "urged Russia to withdraw" -> Russia; "refused to condemn" -> the refuser
         obj = _child(head, {"dobj"})
-        return obj if obj is not None and head.lemma_ not in SUBJECT_CONTROL else subject(head)
+        return obj if obj is not None and head.lemma_ not in lex.word_set("subject_control_verb") else subject(lex, head)
     if verb.dep_ in {"conj", "advcl", "xcomp", "ccomp"} and head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "advcl" and verb.tag_ == "VB":  # "given Putin cover to wage war": the one given
             given = _child(head, {"dative"})
             if given is not None:
                 return given
-        return subject(head)
+        return subject(lex, head)
     return None
 
 
@@ -151,7 +141,7 @@ def passive_patient(verb: Token) -> Token | None:
     return patient
 
 
-def governing_verb(noun: Token, rule: Rule) -> Token | None:
+def governing_verb(lex: EventLexicon, noun: Token, rule: Rule) -> Token | None:
     """The verb a nominal trigger is the object of: "heaped praise", "went on strike"."""
     head = noun.head
     if head.dep_ == "prep" and head.head.pos_ == "VERB":
@@ -160,12 +150,12 @@ def governing_verb(noun: Token, rule: Rule) -> Token | None:
         return None
     if rule.light and head.lemma_ in rule.light:
         return head
-    if noun.dep_ == "dobj" and head.lemma_ in DO_VERBS:
+    if noun.dep_ == "dobj" and head.lemma_ in lex.word_set("do_verb"):
         return head
     return None
 
 
-def nominal_actor(noun: Token, verb: Token | None) -> Token | None:
+def nominal_actor(lex: EventLexicon, noun: Token, verb: Token | None) -> Token | None:
     poss = _child(noun, {"poss"})
     if poss is not None:
         return poss
@@ -173,7 +163,7 @@ def nominal_actor(noun: Token, verb: Token | None) -> Token | None:
         # "Russian strikes", "Hamas attack"; a bare place name is where, not who ("the Kabul attack")
         if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in {"NORP", "ORG", "PERSON"}:
             return child
-    return subject(verb) if verb is not None else None
+    return subject(lex, verb) if verb is not None else None
 
 
 def _possessor(token: Token | None) -> Token | None:
@@ -243,55 +233,54 @@ def recipient_tokens(rule: Rule, trigger: Token, verb: Token | None) -> Iterator
                 yield token
 
 
-def place_token(trigger: Token, verb: Token | None) -> Token | None:
+def place_token(lex: EventLexicon, trigger: Token, verb: Token | None) -> Token | None:
     """A stated place: "to Beijing", "in Gaza", or the visited place itself."""
     heads = [trigger] + ([verb] if verb is not None else [])
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]  # "welcomed Putin to Beijing"
+    places = lex.word_set("place_preposition")
+    visits = lex.word_set("visit_verb")
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in {"in", "to", "at", "near", "into"}:
+            if child.dep_ == "prep" and child.lower_ in places:
                 obj = _pobj(child)
                 if obj is not None and obj.ent_type_ in _PLACE_ENTS:
                     return obj
                 owner = _child(obj, {"poss"}) if obj is not None else None
                 if owner is not None and owner.ent_type_ == "GPE":  # "in Russia's Bryansk region"
                     return obj
-            if child.dep_ == "dobj" and child.ent_type_ in _PLACE_ENTS and trigger.lemma_ in {"visit", "tour"}:
+            if child.dep_ == "dobj" and child.ent_type_ in _PLACE_ENTS and trigger.lemma_ in visits:
                 return child
     return None
 
 
-# "Iranian-backed militias": the country modifies a sponsor word, it does not own the object
-SPONSOR_WORDS = {"back", "backed", "support", "supported", "sponsor", "sponsored", "ally", "allied", "align",
-                 "aligned", "lead", "led", "fund", "funded", "arm", "armed", "broker", "brokered", "base", "based"}
-
-
-def foreign_in_object(trigger: Token, own: set[str], actors: ActorResolver) -> str | None:
+def foreign_in_object(lex: EventLexicon, trigger: Token, own: set[str], actors: MentionSession) -> ActorKey | None:
     """A country other than the actor's named anywhere in the trigger's object ("eased restrictions on
-    Palestinian workers"): the foreign party a domestic-looking act is aimed at."""
+    Palestinian workers"): the foreign party a domestic-looking act is aimed at. A country that modifies
+    a sponsor word ("Iranian-backed militias") owns nothing."""
+    sponsors = lex.word_set("sponsor_word")
     for obj in (c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}):
         for tok in obj.subtree:
-            if tok.ent_type_ not in _GROUP_ENTS or tok.ent_iob_ != "B" or tok.head.lemma_ in SPONSOR_WORDS:
+            if tok.ent_type_ not in _GROUP_ENTS or tok.ent_iob_ != "B" or tok.head.lemma_ in sponsors:
                 continue
             ent = entity_at(tok)
-            actor = actors.actor_of(actors.resolve(ent)) if ent is not None else None
-            if actor is not None and actor.country and actor.country not in own:
-                return actor.id if actor.type == "country" else actors.country(actor.country, ent)
+            actor = actors.record(actors.resolve(ent)) if ent is not None else None
+            if actor is not None and actor.country and actor.country not in own and ent is not None:
+                return actor.key if actor.type == "country" else actors.country(actor.country, ent)
     return None
 
 
-def object_country(token: Token, actors: ActorResolver) -> str | None:
+def object_country(lex: EventLexicon, token: Token, actors: MentionSession) -> ActorKey | None:
     """The country named among an object's left modifiers, when the object itself is no country:
     "a British-flagged tanker", "a Taiwanese fishing boat", "U.S. journalist Evan Brook"."""
     doc = token.doc
+    sponsors = lex.word_set("sponsor_word")
     for tok in doc[token.left_edge.i : token.i]:
         if tok.ent_type_ not in _GROUP_ENTS or tok.ent_iob_ != "B":
             continue
         ent = entity_at(tok)
-        if ent is None or ent.end > token.i + 1 or tok.head.lemma_ in SPONSOR_WORDS:
+        if ent is None or ent.end > token.i + 1 or tok.head.lemma_ in sponsors:
             continue
-        actor_id = actors.resolve(ent)
-        actor = actors.actor_of(actor_id)
+        actor = actors.record(actors.resolve(ent))
         if actor is not None and actor.country:
-            return actor_id if actor.type == "country" else actors.country(actor.country, ent)
+            return actor.key if actor.type == "country" else actors.country(actor.country, ent)
     return None

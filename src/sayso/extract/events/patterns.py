@@ -4,27 +4,24 @@ Each rule becomes a dependency pattern anchored on the trigger token: a verb by 
 direct object from a word list, or a given preposition), a noun by lemma (optionally governed by a light
 verb, "heaped praise", or carrying a modifier, "congratulatory message"), or a speech verb whose clause
 subject is a conduct noun owned by someone ("argued that China's equivocation ..."). The matcher finds
-the triggers; ``events`` then walks the parse around each one for the participants.
+the triggers; the coder then walks the parse around each one for the participants.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from sayso.lexicons import read_jsonl, read_tsv
+from sayso.lexicons import read_tsv
 
-PATTERN_FILE = "event_patterns.jsonl"
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-_OBJECT_DEPS = ["dobj", "nsubjpass", "pobj"]
+# The PLOVER codebook's 16 event types, in codebook order (the rows of plover_policies.tsv).
+PLOVER_TYPES: tuple[str, ...] = tuple(row[0] for row in read_tsv("plover_policies.tsv"))
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,6 @@ class Rule:
     needs_recipient: bool = False
     needs_actor: bool = False
     needs_object: bool = False
-    needs_place: bool = False
     objects_none: bool = False
 
 
@@ -61,16 +57,17 @@ def _rule(d: dict[str, Any]) -> Rule:
         not_mods=t(d.get("not_mods", [])), preps=t(d.get("preps", [])), nouns=t(d.get("nouns", [])),
         swap=bool(d.get("swap")), self_only=bool(d.get("self")), needs_recipient=bool(d.get("needs_recipient")),
         needs_actor=bool(d.get("needs_actor")), needs_object=bool(d.get("needs_object")),
-        needs_place=bool(d.get("needs_place")), objects_none=bool(d.get("objects_none")),
+        objects_none=bool(d.get("objects_none")),
     )
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[Rule, ...]:
-    rules = tuple(_rule(d) for d in read_jsonl(PATTERN_FILE))
-    bad = [r.id for r in rules if r.type not in PLOVER_TYPES]
+def parse_rules(records: Iterable[dict[str, Any]], types: Iterable[str]) -> tuple[Rule, ...]:
+    """The rules of a pattern file; every rule's type must be one of ``types``."""
+    rules = tuple(_rule(d) for d in records)
+    known = set(types)
+    bad = [r.id for r in rules if r.type not in known]
     if bad:
-        raise ValueError(f"{PATTERN_FILE}: rules with a type outside PLOVER: {bad}")
+        raise ValueError(f"event patterns: rules with a type outside PLOVER: {bad}")
     return rules
 
 
@@ -98,15 +95,13 @@ def _union(rules: tuple[Rule, ...], field: str) -> list[str]:
     return sorted({value for rule in rules for value in getattr(rule, field)})
 
 
-@lru_cache(maxsize=1)
-def shape_patterns() -> dict[str, list[dict[str, Any]]]:
+def shape_patterns(rules: tuple[Rule, ...]) -> dict[str, list[dict[str, Any]]]:
     """One DependencyMatcher pattern per shape of rule, each node testing the union of the rules'
     word lists; ``accepts`` then checks one rule's own lists on the matched tokens.
 
     Why shapes and not one pattern per rule: the matcher evaluates every node of every pattern on every
     token, and each ``IN`` list is a Python predicate; with ~70 rules that cost a third of the parse.
     With eight shapes it costs a few percent, and the matches (after ``accepts``) are the same."""
-    rules = load_rules()
     verb = {"LEMMA": {"IN": _union(tuple(r for r in rules if r.kind != "noun"), "lemmas")}, "POS": "VERB"}
     noun = {"LEMMA": {"IN": _union(tuple(r for r in rules if r.kind == "noun"), "lemmas")},
             "POS": {"IN": ["NOUN", "PROPN"]}}
@@ -134,31 +129,23 @@ def shape_patterns() -> dict[str, list[dict[str, Any]]]:
     return {name: pattern for name, pattern in all_shapes.items() if name in used}
 
 
-def dependency_patterns(rule: Rule) -> list[list[dict[str, Any]]]:
-    """The shape patterns a rule is matched through (the trigger is always the first node)."""
-    return [shape_patterns()[shape] for shape in shapes_of(rule)]
+class RuleMatcher:
+    """The DependencyMatcher of a rule set (match ids are the shape names' hashes) and, per shape and
+    trigger lemma, the rules to check; built once per component."""
 
-
-@lru_cache(maxsize=4)
-def event_matcher(vocab: Vocab) -> DependencyMatcher:
-    """One matcher per vocab; match ids are the shape names (their string hashes)."""
-    matcher = DependencyMatcher(vocab)
-    for shape, pattern in shape_patterns().items():
-        matcher.add(shape, [pattern])
-    return matcher
-
-
-@lru_cache(maxsize=1)
-def rules_by_shape() -> dict[tuple[int, str], tuple[Rule, ...]]:
-    """(shape hash, trigger lemma) -> the rules to check, in file order."""
-    from spacy.strings import hash_string
-
-    index: dict[tuple[int, str], list[Rule]] = {}
-    for rule in load_rules():
-        for shape in shapes_of(rule):
-            for lemma in rule.lemmas:
-                index.setdefault((hash_string(shape), lemma), []).append(rule)
-    return {key: tuple(rules) for key, rules in index.items()}
+    def __init__(self, vocab: Vocab, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self.order = {rule.id: i for i, rule in enumerate(rules)}
+        self.patterns = shape_patterns(rules)
+        self.matcher = DependencyMatcher(vocab)
+        for shape, pattern in self.patterns.items():
+            self.matcher.add(shape, [pattern])
+        index: dict[tuple[int, str], list[Rule]] = {}
+        for rule in rules:
+            for shape in shapes_of(rule):
+                for lemma in rule.lemmas:
+                    index.setdefault((hash_string(shape), lemma), []).append(rule)
+        self.by_shape = {key: tuple(found) for key, found in index.items()}
 
 
 def accepts(rule: Rule, tokens: list[Token]) -> bool:
@@ -173,23 +160,3 @@ def accepts(rule: Rule, tokens: list[Token]) -> bool:
             return tokens[1].lower_ in rule.mods
         return not rule.light or tokens[-1].lemma_ in rule.light
     return tokens[2].lemma_ in rule.nouns  # blame: trigger, clause, blamed, owner
-
-
-@lru_cache(maxsize=1)
-def goldstein_scores() -> dict[str, float]:
-    """CAMEO code -> Goldstein score (cameo_plover.tsv)."""
-    return {row[0]: float(row[2]) for row in read_tsv("cameo_plover.tsv") if len(row) >= 3 and row[2]}
-
-
-@lru_cache(maxsize=1)
-def plover_scores() -> dict[tuple[str, str], float]:
-    """(type, mode) -> PLOVER score; mode '' is the type's default (plover_types.tsv)."""
-    return {(row[0], row[1] if len(row) > 2 else ""): float(row[-1]) for row in read_tsv("plover_types.tsv")}
-
-
-def intensity(rule_type: str, mode: str | None, cameo: str | None) -> float | None:
-    """The Goldstein score of the rule's CAMEO code; else the PLOVER score of the type and mode."""
-    if cameo and cameo in goldstein_scores():
-        return goldstein_scores()[cameo]
-    scores = plover_scores()
-    return scores.get((rule_type, mode or ""), scores.get((rule_type, "")))
