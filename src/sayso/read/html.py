@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sayso.errors import InputError
 from sayso.read.article import Article
+from sayso.read.html_depth import KEEP_DEPTH, flatten, too_deep
 from sayso.read.text import MAX_FILE_BYTES, decode_text
 
 log = logging.getLogger(__name__)
@@ -25,6 +26,10 @@ def article_from_html(data: bytes, source: str, *, url: str | None = None, fetch
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"{source}: {len(data):,} bytes is over the {MAX_FILE_BYTES:,}-byte limit for one page")
     html, warnings = decode_text(data, source)
+    if too_deep(html):
+        html = flatten(html)
+        warnings.append(f"{source}: HTML nested deeper than lxml's limit of 255 levels; tags below level "
+                        f"{KEEP_DEPTH} were flattened to keep their text")
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=False, date_extraction_params=_DATE_PARAMS)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from sayso.errors import InputError
 from sayso.read.article import Article
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# A byte-order mark names the encoding for sure (UTF-32 first: its little-endian BOM starts like UTF-16's).
+# Windows tools (Notepad's "Unicode", PowerShell's ">") write UTF-16 with a BOM; the codecs drop the BOM.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec named by the byte-order mark at the start of ``data``, if any."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -20,15 +33,15 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
-    """UTF-8 (with or without BOM); invalid bytes are replaced and a warning says so."""
+    """UTF-8, or the UTF-16/32 a byte-order mark names; invalid bytes are replaced and a warning says so."""
     warnings: list[str] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    encoding = bom_encoding(data) or "utf-8"
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        text = data.decode("utf-8", errors="replace")
-        warnings.append(f"{source}: invalid UTF-8 at byte {exc.start}; undecodable bytes replaced with U+FFFD")
+        text = data.decode(encoding, errors="replace")
+        name = encoding.removesuffix("-sig").upper()
+        warnings.append(f"{source}: invalid {name} at byte {exc.start}; undecodable bytes replaced with U+FFFD")
     return text, warnings
 
 
@@ -37,9 +50,14 @@ def article_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_FILE_BY
         raise InputError(f"{source}: empty input")
     if len(data) > max_bytes:
         raise InputError(f"{source}: {len(data):,} bytes is over the {max_bytes:,}-byte limit for one article")
-    if looks_binary(data):
+    has_bom = bom_encoding(data) is not None
+    if not has_bom and looks_binary(data):
         raise InputError(f"{source}: looks like a binary file, not text")
     text, warnings = decode_text(data, source)
+    if not text.strip():
+        raise InputError(f"{source}: empty input")
+    if has_bom and looks_binary(text[:8192].encode("utf-8")):  # a BOM followed by something that is not text
+        raise InputError(f"{source}: looks like a binary file, not text")
     return Article(text=text, path=source, warnings=warnings)
 
 
