@@ -36,7 +36,20 @@ NEWS_FRAGMENTS = st.sampled_from([
     " warned ", " accused ", " met ", " signed ", " attacked ", " rejected ", " 'No comment,' ",
 ])
 NEWSY_TEXT = st.lists(st.one_of(NEWS_FRAGMENTS, st.text(ANY_CHAR, max_size=12)), max_size=80).map("".join)
-ANY_TEXT = st.one_of(st.text(ANY_CHAR, max_size=400), NEWSY_TEXT)
+# Sentences shaped like attributions (direct, indirect, relayed), with junk inside, so the rules fire.
+_SPEAKERS = st.sampled_from(["the minister", "President Xi Jinping", "Ana Ruiz", "a spokesman", "she", "he",
+                             "the Kremlin", "Mr. Lee, the mayor,", "officials", "TASS"])
+_VERBS = st.sampled_from(["said", "told reporters", "warned", "added", "wrote", "said in a statement",
+                          "told TASS", "insisted", "claimed", "accused Moscow"])
+_WORDS = st.one_of(st.text(ANY_CHAR, max_size=30), NEWSY_TEXT.map(lambda t: t[:60]),
+                   st.sampled_from(["We will win", "the talks failed", "prices rose 5 percent", "no comment"]))
+_DIRECT = st.builds(lambda o, w, c, who, verb: f"{o}{w},{c} {who} {verb}.", st.sampled_from(['"', "“", "«", "'", ""]),
+                    _WORDS, st.sampled_from(['"', "”", "»", "'", ""]), _SPEAKERS, _VERBS)
+_INDIRECT = st.builds(lambda who, verb, w, tail: f"{who.capitalize()} {verb} that {w}{tail}", _SPEAKERS, _VERBS, _WORDS,
+                      st.sampled_from([".", ", according to Reuters.", " on Monday, TASS reported.", ""]))
+ARTICLE_TEXT = st.lists(st.one_of(_DIRECT, _INDIRECT, NEWSY_TEXT), min_size=1, max_size=12).flatmap(
+    lambda parts: st.sampled_from([" ", "\n", "\n\n", ""]).map(lambda sep: sep.join(parts)))
+ANY_TEXT = st.one_of(st.text(ANY_CHAR, max_size=400), NEWSY_TEXT, ARTICLE_TEXT)
 
 
 @dataclass

@@ -10,13 +10,14 @@ whole archive's article for the same record.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import sys
 import tempfile
 from pathlib import Path
 
-from fuzz_common import ANY_CHAR, ANY_TEXT, FuzzRun, parse_args, report, run_for
+from fuzz_common import ANY_CHAR, ANY_TEXT, NEWSY_TEXT, FuzzRun, parse_args, report, run_for
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -29,7 +30,6 @@ from sayso.read.warc import read_warc
 
 TARGETS = ["txt", "html", "jsonl", "warc"]
 RUNS = {name: FuzzRun(name) for name in TARGETS}
-_TMP = Path(tempfile.mkdtemp(prefix="sayso-fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "latin-1", "cp1252"]
 
@@ -60,9 +60,14 @@ HTML_LEAF = st.one_of(ANY_TEXT, st.sampled_from(ENTITIES), st.sampled_from(JUNK)
 HTML_TEXT = st.recursive(HTML_LEAF, _element, max_leaves=40)
 
 
+# Paragraphs long enough for trafilatura to keep, so that pages (and cut pages) do yield articles.
+PARAGRAPHS = st.lists(NEWSY_TEXT.filter(lambda t: len(t) > 80), min_size=1, max_size=5).map(
+    lambda ps: "<article>" + "".join(f"<p>{p}</p>" for p in ps) + "</article>")
+
+
 @st.composite
 def html_page(draw) -> bytes:  # noqa: ANN001
-    body = draw(HTML_TEXT)
+    body = draw(st.one_of(HTML_TEXT, PARAGRAPHS, st.tuples(HTML_TEXT, PARAGRAPHS).map("".join)))
     depth = draw(st.sampled_from([0, 0, 0, 10, 260, 3000]))
     if depth:
         tag = draw(st.sampled_from(["div", "span", "b", "p", "li"]))
@@ -169,8 +174,14 @@ def _check_items(items: list[Article | ReadError]) -> None:
             (item.path + item.reason).encode("utf-8")
 
 
+@functools.cache
+def _scratch() -> Path:
+    """One temporary folder per process for the files the JSONL and WARC readers need (RAM-backed if possible)."""
+    return Path(tempfile.mkdtemp(prefix="sayso-fuzz-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+
+
 def _write(name: str, data: bytes) -> Path:
-    path = _TMP / name
+    path = _scratch() / name
     path.write_bytes(data)
     return path
 

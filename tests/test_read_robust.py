@@ -180,3 +180,33 @@ def test_the_jsonl_reader_keeps_going_after_surrogates_in_the_middle(tmp_path):
     items = list(iter_articles([str(_write(tmp_path / "m.jsonl", "\n".join(rows)))]))
     assert len(items) == 4 and all(isinstance(i, Article) for i in items)
     assert Path(items[3].path).name == "m.jsonl:4"
+
+
+# --- legacy encodings: Windows-1252 quotes survive, a declared charset is honoured ---
+
+
+def test_windows_1252_text_keeps_its_curly_quotes():
+    text = "\u201cWe will rebuild the bridge,\u201d the mayor said \u2014 and the caf\u00e9 owners agreed."
+    article = article_from_bytes(text.encode("cp1252"), "legacy.txt")
+    assert article.text == text and "read as cp1252" in article.warnings[0]
+
+
+def test_utf8_with_one_bad_byte_is_not_reread_as_1252():
+    data = "“We will,” she said.".encode() + b" \xff end."
+    article = article_from_bytes(data, "mixed.txt")
+    assert article.text.startswith("“We will,”") and "\ufffd" in article.text
+    assert "replaced with U+FFFD" in article.warnings[0]
+
+
+def test_html_in_a_declared_legacy_charset_is_decoded_with_it():
+    from sayso.read.html import article_from_html
+
+    body = ("<p>\u201cLa r\u00e9forme est n\u00e9cessaire,\u201d a d\u00e9clar\u00e9 le ministre lundi devant "
+            "les d\u00e9put\u00e9s r\u00e9unis \u00e0 Paris pour le d\u00e9bat.</p>") * 3
+    page = f'<html><head><meta charset="iso-8859-15"><title>R\u00e9forme</title></head><body><article>{body}</article></body></html>'
+    article = article_from_html(page.replace("\u201c", '"').replace("\u201d", '"').encode("iso-8859-15"), "fr.html")
+    assert "La r\u00e9forme est n\u00e9cessaire" in article.text and "iso-8859-15" in article.warnings[0]
+    sentence = "\u5927\u81e3\u306f\u8a00\u3063\u305f\u3002" * 30  # "the minister said." in Japanese
+    shift_jis = f"<html><head><title>x</title></head><body><article><p>{sentence}</p></article></body></html>"
+    japanese = article_from_html(shift_jis.encode("shift_jis"), "ja.html", charset="shift_jis")
+    assert "\u5927\u81e3\u306f\u8a00\u3063\u305f" in japanese.text

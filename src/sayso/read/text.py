@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from sayso.errors import InputError
@@ -16,6 +17,11 @@ _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# A character that only a valid UTF-8 multi-byte sequence can have produced (not ASCII, not U+FFFD).
+_UTF8_MULTIBYTE = re.compile("[^\x00-\x7f\ufffd]")
+_ASCII_PROBE = b'<meta charset="x"> The minister said.'
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -32,17 +38,35 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.05
 
 
-def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
-    """UTF-8, or the UTF-16/32 a byte-order mark names; invalid bytes are replaced and a warning says so."""
-    warnings: list[str] = []
+def decode_text(data: bytes, source: str, declared: str | None = None) -> tuple[str, list[str]]:
+    """UTF-8, or the UTF-16/32 a byte-order mark names. Bytes that are not valid UTF-8 are read as the
+    ``declared`` charset (an HTML page's), or, when not one valid multi-byte sequence is in them, as
+    Windows-1252, the legacy default for Western text, whose curly quotes would otherwise become U+FFFD
+    and take the quotations with them. Otherwise invalid bytes are replaced; a warning says which."""
     encoding = bom_encoding(data) or "utf-8"
     try:
-        text = data.decode(encoding)
+        return data.decode(encoding), []
     except UnicodeDecodeError as exc:
-        text = data.decode(encoding, errors="replace")
-        name = encoding.removesuffix("-sig").upper()
-        warnings.append(f"{source}: invalid {name} at byte {exc.start}; undecodable bytes replaced with U+FFFD")
-    return text, warnings
+        bad_at = exc.start
+    text = data.decode(encoding, errors="replace")
+    if encoding == "utf-8":
+        guess = None if _UTF8_MULTIBYTE.search(text) else "cp1252"
+        for legacy in (declared, guess):
+            if legacy and _ascii_compatible(legacy):
+                try:
+                    return data.decode(legacy), [f"{source}: not UTF-8 (invalid byte at {bad_at}); read as {legacy}"]
+                except UnicodeDecodeError:
+                    continue
+    name = encoding.removesuffix("-sig").upper()
+    return text, [f"{source}: invalid {name} at byte {bad_at}; undecodable bytes replaced with U+FFFD"]
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """Only a codec that reads ASCII as ASCII may stand in for UTF-8 (not UTF-16, not an unknown name)."""
+    try:
+        return _ASCII_PROBE.decode(encoding) == _ASCII_PROBE.decode("ascii")
+    except (LookupError, UnicodeDecodeError):
+        return False
 
 
 def article_from_bytes(data: bytes, source: str, *, max_bytes: int = MAX_FILE_BYTES) -> Article:

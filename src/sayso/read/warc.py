@@ -70,7 +70,8 @@ def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
             url = record.headers.get("WARC-Target-URI")
             fetched = (record.headers.get("WARC-Date") or "")[:10] or None
             try:
-                article = article_from_html(body, f"{p}#{record_id}", url=url, fetched=fetched)
+                article = article_from_html(body, f"{p}#{record_id}", url=url, fetched=fetched,
+                                            charset=record.http_charset)
             except InputError as exc:
                 yield ReadError(str(p), str(exc), record=record_id)
                 continue
