@@ -91,3 +91,10 @@ def test_the_pipeline_uses_the_guard_and_reports_stay_valid(nlp):
     assert report.article.text == text and offset_errors(report) == []
     validate(report)
     assert any("without a space" in w for w in report.article.warnings)
+
+
+def test_finding_runs_is_linear_even_on_runs_just_under_the_limit():
+    text = ("x" * MAX_RUN_CHARS + " ") * 2000  # 1 MB; a plain \S{501,} took 2.9 s here
+    start = time.process_time()
+    assert long_runs(text) == []
+    assert time.process_time() - start < 0.5
