@@ -53,7 +53,8 @@ def test_bad_inputs_do_not_stop_the_good_ones(tmp_path) -> None:
     assert result.exit_code == 1
     reports = [json.loads(line) for line in result.stdout.strip().splitlines()]
     assert [r["article"]["path"] for r in reports] == [str(latin1), ARTICLE]
-    assert any("invalid UTF-8" in w for w in reports[0]["article"]["warnings"])
+    assert any("read as cp1252" in w for w in reports[0]["article"]["warnings"])
+    assert reports[0]["article"]["text"].startswith("“Ça suffit,”")  # Windows-1252 quotes kept, not U+FFFD
     assert "empty input" in result.stderr and "binary" in result.stderr and "missing.txt" in result.stderr
     assert "3 input(s) failed" in result.stderr
     assert "Traceback" not in result.output

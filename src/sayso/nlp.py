@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sayso.errors import ModelNotFound
+from sayso.tokenizer_guard import GuardedTokenizer
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ def load_pipeline(name: str | None = None) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:  # a broken install
         raise ModelNotFound(f"spaCy model {model!r} could not be loaded ({exc}); reinstall: {INSTALL_HINT}") from exc
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)  # long runs without spaces: linear, not quadratic
     nlp.add_pipe("sayso_paragraphs", before="parser")
     for component in SAYSO_COMPONENTS:
         nlp.add_pipe(component)

@@ -50,7 +50,12 @@ def iter_files(paths: list[str]) -> Iterator[Path | ReadError]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk(path)
+            found = False
+            for item in _walk(path):
+                found = found or isinstance(item, Path)
+                yield item
+            if not found:  # said plainly, and a failure like a missing path: nothing was read from it
+                yield ReadError(raw, f"{raw}: no article files (.txt, .html, .jsonl(.gz), .warc(.gz)) in this directory")
         elif path.exists() or path.is_symlink():
             yield path
         else:

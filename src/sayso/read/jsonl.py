@@ -3,7 +3,9 @@ becomes a ``ReadError`` with its line number; a truncated .gz ends the file with
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import json
 import logging
 import zlib
@@ -13,7 +15,7 @@ from typing import IO
 
 from sayso.read.article import Article, ReadError
 from sayso.read.fields import FieldMap, iso_day, outlet_from_url, text_field
-from sayso.read.text import MAX_FILE_BYTES
+from sayso.read.text import MAX_FILE_BYTES, bom_encoding
 
 log = logging.getLogger(__name__)
 
@@ -47,29 +49,58 @@ def article_from_record(record: object, source: str, fields: FieldMap) -> Articl
     )
 
 
+def _lines(fh: IO[bytes], source: Path) -> Iterator[tuple[int, str, str | None]]:
+    """(line number, decoded line, warning) for every line. UTF-8, with or without a BOM; a UTF-16/32
+    file (byte-order mark first) is decoded as a stream. Invalid bytes become U+FFFD with a warning."""
+    encoding = bom_encoding(fh.peek(4)[:4])  # type: ignore[attr-defined] - gzip and buffered files peek
+    if encoding and encoding != "utf-8-sig":
+        text = io.TextIOWrapper(fh, encoding=encoding, errors="replace", newline="\n")
+        for line_no, line in enumerate(text, start=1):
+            yield line_no, line, None
+        return
+    for line_no, raw in enumerate(fh, start=1):
+        if line_no == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        try:
+            yield line_no, raw.decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            warning = f"{source}:{line_no}: invalid UTF-8 at byte {exc.start} of the line; replaced with U+FFFD"
+            yield line_no, raw.decode("utf-8", errors="replace"), warning
+
+
 def read_jsonl(path: str | Path, fields: FieldMap | None = None) -> Iterator[Article | ReadError]:
     fields = fields or FieldMap()
     p = Path(path)
-    line_no = 0
+    line_no = records = 0
     try:
         with _open(p) as fh:
-            for line_no, raw in enumerate(fh, start=1):
-                if not raw.strip():
+            for line_no, line, warning in _lines(fh, p):
+                if not line.strip():
                     continue
+                records += 1
                 source = f"{p}:{line_no}"
-                if len(raw) > MAX_FILE_BYTES:
-                    yield ReadError(str(p), f"line of {len(raw):,} bytes is over the limit", record=str(line_no))
+                if len(line) > MAX_FILE_BYTES:
+                    yield ReadError(str(p), f"line of {len(line):,} characters is over the limit", record=str(line_no))
                     continue
                 try:
-                    record = json.loads(raw.decode("utf-8", errors="replace"))
+                    record = json.loads(line)
                 except ValueError as exc:
-                    yield ReadError(str(p), f"not JSON ({exc.msg})", record=str(line_no))
+                    reason = getattr(exc, "msg", str(exc))
+                    yield ReadError(str(p), f"not JSON ({reason})", record=str(line_no))
+                    continue
+                except RecursionError:
+                    yield ReadError(str(p), "not JSON we can read (nested too deeply)", record=str(line_no))
                     continue
                 item = article_from_record(record, source, fields)
                 if isinstance(item, str):
                     yield ReadError(str(p), item, record=str(line_no))
-                else:
-                    yield item
-    except (OSError, EOFError, zlib.error) as exc:
+                    continue
+                if warning:
+                    item.warnings.insert(0, warning)
+                yield item
+    except (OSError, EOFError, zlib.error, UnicodeError) as exc:
         where = f" after line {line_no}" if line_no else ""
         yield ReadError(str(p), f"cannot read{where}: {exc}", record=str(line_no + 1) if line_no else None)
+        return
+    if records == 0:
+        yield ReadError(str(p), f"{p}: no JSON lines in this file (empty?)")

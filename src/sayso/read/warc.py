@@ -1,5 +1,11 @@
 """WARC (optionally gzipped) -> Articles: HTML responses only, each keeping its URL and fetch date.
-Other records (requests, metadata, images, PDFs) are skipped; a truncated archive ends with a ReadError."""
+Other records (requests, metadata, images, PDFs) are skipped.
+
+A cut archive must not yield a cut article: every record's bytes are counted against its declared
+length (FastWARC's ``content_length`` is what remains after the HTTP headers, ``reader`` gives exactly
+what the file holds), and a record that is shorter, or whose header is cut, ends the file with a
+ReadError naming the record. A cut .gz is also caught by a decompression pass, since FastWARC stops
+quietly at a truncated gzip member."""
 
 from __future__ import annotations
 
@@ -28,37 +34,61 @@ def _is_html(record) -> bool:  # noqa: ANN001 - fastwarc's WarcRecord
     return any(t in ctype for t in _HTML_TYPES)
 
 
+def _header_problem(record) -> str | None:  # noqa: ANN001 - fastwarc's WarcRecord
+    """A record whose WARC header was cut (or never valid) has no id or no numeric Content-Length."""
+    declared = (record.headers.get("Content-Length") or "").strip()
+    if record.record_id is None or not declared.isdigit():
+        return "a record header is cut or malformed (no WARC-Record-ID or no valid Content-Length)"
+    return None
+
+
 def read_warc(path: str | Path) -> Iterator[Article | ReadError]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     p = Path(path)
-    html_count = skipped = 0
+    records = html_count = 0
     record_id = None
     try:
+        # Every record type is visited so that a cut request or metadata record is noticed too.
         # FastWARC detects gzip itself (stream_detect); fsspec is off: local files only.
-        records = ArchiveIterator(str(p), record_types=WarcRecordType.response, parse_http=True, fsspec_args=False)
-        for record in records:
+        for record in ArchiveIterator(str(p), parse_http=True, fsspec_args=False):
+            if problem := _header_problem(record):
+                yield ReadError(str(p), f"{p}: {problem} after record {record_id or '(none)'}", record=record_id)
+                return
+            records += 1
             record_id = record.record_id
-            if not _is_html(record):
-                skipped += 1
+            expected = record.content_length
+            wanted = record.record_type == WarcRecordType.response and _is_html(record)
+            body = record.reader.read() if wanted else b""
+            got = len(body) if wanted else record.reader.consume()
+            if got < expected:
+                yield ReadError(str(p), f"{p}: record {record_id} is cut: {got:,} of its {expected:,} bytes "
+                                        "(a truncated archive?)", record=record_id)
+                return
+            if not wanted:
                 continue
             url = record.headers.get("WARC-Target-URI")
             fetched = (record.headers.get("WARC-Date") or "")[:10] or None
-            body = record.reader.read()
             try:
-                article = article_from_html(body, f"{p}#{record_id}", url=url, fetched=fetched)
+                article = article_from_html(body, f"{p}#{record_id}", url=url, fetched=fetched,
+                                            charset=record.http_charset)
             except InputError as exc:
                 yield ReadError(str(p), str(exc), record=record_id)
                 continue
             html_count += 1
             yield article
-    except Exception as exc:  # noqa: BLE001 - a truncated or corrupt archive: keep what was read
+    except Exception as exc:  # noqa: BLE001 - FastWARC raises OSError, ValueError... on corrupt data; keep what was read
         where = f"after record {record_id}" if record_id else "at the start"
-        yield ReadError(str(p), f"archive unreadable {where}: {exc}", record=record_id)
+        yield ReadError(str(p), f"{p}: archive unreadable {where}: {exc}", record=record_id)
         return
     if p.name.endswith(".gz") and (problem := _gzip_problem(p)):
-        yield ReadError(str(p), f"archive truncated or corrupt after record {record_id}: {problem}", record=record_id)
-    log.info("%s: %d HTML responses read, %d non-HTML responses skipped", p, html_count, skipped)
+        yield ReadError(str(p), f"{p}: archive truncated or corrupt after record {record_id}: {problem}", record=record_id)
+    elif records == 0:
+        yield ReadError(str(p), f"{p}: no WARC records in this file")
+    elif html_count == 0:
+        log.warning("%s: no HTML responses among its %d records", p, records)
+    else:
+        log.info("%s: %d HTML responses read from %d records", p, html_count, records)
 
 
 def _gzip_problem(path: Path) -> str | None:
