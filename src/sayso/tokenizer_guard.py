@@ -12,6 +12,7 @@ The Article carries a warning (``long_run_warning``) so the reader of a report k
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -70,3 +71,11 @@ class GuardedTokenizer:
             return self.tokenizer(text)
         docs = [self.tokenizer(piece) for piece in split_at_long_runs(text)]
         return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else is the model tokenizer's: ``pipe``, its rules, and ``to_disk``/``from_disk``,
+        so ``nlp.to_disk`` saves the model's own tokenizer (a reloaded pipeline gets the guard again from
+        ``load_pipeline``, not from the saved files)."""
+        if name == "tokenizer":  # not yet set (copy, unpickling): no recursion through this method
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
