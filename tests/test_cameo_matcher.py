@@ -100,3 +100,13 @@ def test_packaged_index_loads():
     index = verb_index()
     assert index.entries("attack", "attacks")[0].event.type == "ASSAULT"
     assert "missile" in index.synsets["&weapon"]
+
+
+def test_bare_cooperative_defaults_are_weak():
+    d = doc(["Freedonia", "avoided", "Sylvania"], ["PROPN", "VERB", "PROPN"], [1, 1, 1], ["nsubj", "ROOT", "dobj"],
+            ["Freedonia", "avoid", "Sylvania"])
+    assert find_candidates(d, INDEX)[0].strong  # a bare ASSAULT default stands alone
+    index = build_index((_verb("give", "070", "AID", "give"),))
+    d = doc(["Freedonia", "gave", "Sylvania"], ["PROPN", "VERB", "PROPN"], [1, 1, 1], ["nsubj", "ROOT", "dative"],
+            ["Freedonia", "give", "Sylvania"])
+    assert not find_candidates(d, index)[0].strong  # "gave" alone is too generic to be AID

@@ -98,8 +98,9 @@ def _party(token: Token | None, actors: ActorResolver, day: date | None, exclude
 def dictionary_event(
     candidate: CameoCandidate, actors: ActorResolver, day: date | None = None, lenient: bool = False
 ) -> Predicted | None:
-    """A candidate as the coder would count it, or None (no actor, negated, modal; a bare verb with no
-    recipient unless ``lenient``: PETRARCH's RequireDyad, kept for the weaker evidence of a bare verb)."""
+    """A candidate as the coder would count it, or None (no actor, negated, modal). Unless ``lenient``, a
+    bare verb (no pattern) counts only with a recipient (PETRARCH's RequireDyad) and when it is
+    ``strong`` (not a cooperative default of a generic verb: "gave", "called", "helps")."""
     trigger = candidate.trigger.root
     actor = _party(candidate.actor, actors, day)
     recipient = Party((), frozenset(), frozenset())
@@ -110,7 +111,7 @@ def dictionary_event(
     actor_ids, recipient_ids = list(actor.ids), list(recipient.ids)
     if not actor and not (recipient and candidate.type in AGENTLESS_OK and candidate.passive):
         return None
-    if not lenient and candidate.pattern is None and not recipient:
+    if not lenient and candidate.pattern is None and (not recipient or not candidate.strong):
         return None
     event_type, modality = candidate.type, ctx.modality(trigger)
     if modality in ctx.FUTURE_AUX and event_type in ctx.COOPERATIVE:
