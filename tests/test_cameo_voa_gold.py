@@ -43,3 +43,17 @@ def test_a_changed_story_is_refused(tmp_path):
     fake.write_text(json.dumps({"id": record["story"], "text": "x" * (record["end"] + 5)}) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="does not match"):
         read_voa_gold(fake)
+
+
+def test_disagreement_judgments_hold_labels_only():
+    from importlib import resources
+
+    text = resources.files("sayso.eval").joinpath("data", "events-voa-disagreements.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 50
+    for row in rows:
+        assert "text" not in row and row["story"] not in HELD_OUT and len(row["sha256"]) == 64
+        allowed = {"rules", "dictionary", "neither"} if row["kind"] == "type" else {"right", "wrong"}
+        assert row["verdict"] in allowed
+    holdout_stories = {r["story"] for r in gold_records() if r["split"] == "holdout"}
+    assert not holdout_stories & {r["story"] for r in rows}  # judged away from the scored holdout

@@ -59,3 +59,11 @@ def test_packaged_tables():
     assert actors.lookup("Kofi Annan", date(2000, 1, 1)).entity == "UNO"
     assert actors.code_phrase("Israeli security forces".split()).country == "ISR"
     assert actors.agent("protesters").sector == "OPP"
+
+
+def test_roles_read_past_the_dictionary_are_marked_stale():
+    actors = table()
+    assert actors.horizon == date(2020, 1, 1)
+    role = actors.lookup("Rufus Firefly", date(2024, 3, 18))
+    assert actors.stale(role, date(2024, 3, 18)) and not actors.stale(role, date(2019, 1, 1))
+    assert phoenix_actors().horizon.year == 2015

@@ -5,6 +5,9 @@ date-bounded roles read on the article's publication day.
 a minister whose ``[XXXGOV from-until]`` ended before the day falls through to his undated ``[XXXELI]``
 row, as PETRARCH's ``check_date`` reads it: the first row whose dates hold wins. Without a day, the
 undated fallback row is taken (else the latest open role): the dictionary cannot know the present.
+Nor can it know what happened after its last update: ``horizon`` is the latest date it names (2015-02-17
+for the shipped tables), and ``stale(role, day)`` says a role is read past it (Ban Ki-moon is still
+"UN" in 2024 by the dictionary; Putin's open GOV role happens to be right).
 
 ``code_phrase`` codes a noun phrase the way PETRARCH codes one: left to right, the longest actor name at
 each position, else the longest agent noun ("Israeli security forces" = Israel + ``~MIL``); the first
@@ -104,7 +107,11 @@ class PhoenixActors:
     def __init__(self, actor_rows: tuple[tuple[str, ...], ...], agent_rows: tuple[tuple[str, ...], ...]) -> None:
         self.by_name: dict[str, PhoenixActor] = {}
         self.agents: dict[str, Agent] = {}
+        self.horizon: date | None = None
         for actor in self._actors(actor_rows):
+            days = [d for r in actor.roles for d in (r.start, r.end) if d is not None]
+            if days and (self.horizon is None or max(days) > self.horizon):
+                self.horizon = max(days)
             self.by_name[_key(actor.name)] = actor  # a later entry overwrites, as in PETRARCH
             for alias in actor.aliases:
                 self.by_name[_key(alias)] = actor
@@ -136,6 +143,11 @@ class PhoenixActors:
         """The role of the actor with this name on that day, or None (unknown name, or no role then)."""
         found = self.actor(name)
         return found.role_on(day) if found is not None else None
+
+    def stale(self, role: PhoenixRole, day: date | None) -> bool:
+        """A role read past the dictionary's last update: open-ended there, but the dictionary cannot know
+        whether it ended since."""
+        return day is not None and self.horizon is not None and day > self.horizon and role.end is None
 
     def agent(self, word: str) -> Agent | None:
         return self.agents.get(normalize(word))
