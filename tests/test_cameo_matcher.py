@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from conftest import needs_model
+from tests.conftest import needs_model
 from sayso.dictionaries.verb_index import build_index, verb_index
 from sayso.extract.events.cameo import find_candidates
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import SHARED, needs_shared
+from tests.conftest import SHARED, needs_shared
 from sayso.errors import InputError
 from sayso.eval.events import PLOVER_TYPES
 from sayso.eval.voa_gold import gold_records, read_voa_gold

@@ -44,9 +44,9 @@ def test_names_and_phrases():
     assert actors.lookup("The League of Nations").entity == "UNO"  # a leading "the" is not needed
     assert actors.lookup("Firefly").country == "SYL"  # the later entry with this name wins, as in PETRARCH
     assert actors.lookup("Groucho") is None
-    coded = actors.code_phrase("the Freedonian security forces".split(), date(2024, 1, 1))
+    coded = actors.code_phrase(["the", "Freedonian", "security", "forces"], date(2024, 1, 1))
     assert (coded.country, coded.sector) == ("FRE", "MIL")
-    coded = actors.code_phrase("Freedonian minister Chicolini".split(), date(2024, 1, 1))
+    coded = actors.code_phrase(["Freedonian", "minister", "Chicolini"], date(2024, 1, 1))
     assert (coded.country, coded.sector) == ("FRE", "GOV")  # the agent noun gives the sector first
 
 
@@ -57,7 +57,7 @@ def test_packaged_tables():
     assert actors.lookup("Vladimir Putin", date(1995, 1, 1)).sector == "ELI"
     assert actors.lookup("Kofi Annan", date(2010, 1, 1)).sector == "ELI"  # after his term as UN chief
     assert actors.lookup("Kofi Annan", date(2000, 1, 1)).entity == "UNO"
-    assert actors.code_phrase("Israeli security forces".split()).country == "ISR"
+    assert actors.code_phrase(["Israeli", "security", "forces"]).country == "ISR"
     assert actors.agent("protesters").sector == "OPP"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from conftest import SHARED, needs_shared
+from tests.conftest import SHARED, needs_shared
 from sayso.dictionaries.compile import OUTPUTS, compile_all
 
 PETRARCH = SHARED / "data" / "petrarch"

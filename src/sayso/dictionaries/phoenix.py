@@ -85,7 +85,7 @@ class PhraseCode:
 
 def normalize(name: str) -> str:
     text = " ".join(name.replace("_", " ").split()).lower()
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def _day(text: str) -> date | None:
@@ -98,7 +98,7 @@ def _split(text: str) -> tuple[str, ...]:
 
 def _key(name: str) -> str:
     """A compiled name (already lower case, single spaces) as an index key."""
-    return name[4:] if name.startswith("the ") else name
+    return name.removeprefix("the ")
 
 
 class PhoenixActors:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.dictionaries.phoenix import phoenix_actors
 from sayso.eval.events import EventScores, GoldEvent, Predicted, read_set, score_sentence
-from sayso.eval.voa_gold import read_voa_gold
+from sayso.eval.voa_gold import read_stories, read_voa_gold
 from sayso.extract.actors.resolver import ActorResolver
 from sayso.extract.events import context as ctx
 from sayso.extract.events import participants as args
@@ -177,8 +177,6 @@ def _documents(sentences_path: str | None, voa: str | None) -> Iterator[tuple[Ar
     for s in read_voa_gold(voa, sentences_path):
         by_story.setdefault(s.story, []).append(GoldSentence(s.id, s.split, s.start, s.end, s.events))
         published[s.story] = s.published
-    from sayso.eval.voa_gold import read_stories
-
     stories = read_stories(voa)
     for story, golds in by_story.items():
         yield Article(text=stories[story], published=published[story], path=story), golds
@@ -213,8 +211,9 @@ def compare(
 
 
 def format_comparison(comparison: Comparison) -> str:
-    lines = [f"{'system':<11}{'split':<10}{'sent':>5}{'gold':>6}{'pred':>6}{'type P':>8}{'type R':>8}{'F1':>7}"
-             f"{'macroF1':>9}{'actor ctry':>12}"]
+    header = (f"{'system':<11}{'split':<10}{'sent':>5}{'gold':>6}{'pred':>6}{'type P':>8}{'type R':>8}{'F1':>7}"
+              f"{'macroF1':>9}{'actor ctry':>12}")
+    lines = [header]
     for system in SYSTEMS:
         for split, sc in sorted(comparison.scores[system].items(), key=lambda kv: (kv[0] == "all", kv[0])):
             p, r, f = sc.micro
