@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import spacy
 from spacy.tokens import Doc
 
@@ -110,3 +112,20 @@ def test_bare_cooperative_defaults_are_weak():
     d = doc(["Freedonia", "gave", "Sylvania"], ["PROPN", "VERB", "PROPN"], [1, 1, 1], ["nsubj", "ROOT", "dative"],
             ["Freedonia", "give", "Sylvania"])
     assert not find_candidates(d, index)[0].strong  # "gave" alone is too generic to be AID
+
+
+@needs_model
+def test_comparison_of_sources_runs_on_a_small_set(tmp_path):
+    from sayso.eval.event_sources import compare, format_comparison
+
+    lines = [
+        {"id": "s1", "split": "dev", "published": "2024-05-10", "events": [{"type": "SANCTION", "actor": "FRA", "recipient": "RUS"}],
+         "text": "France imposed sanctions on Russia on Monday."},
+        {"id": "s2", "split": "dev", "published": "2024-05-10", "events": [], "text": "The weather was mild in Paris."},
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = compare(str(path))
+    for system in ("rules", "dictionary", "union", "merge"):
+        assert result.scores[system]["all"].tp["SANCTION"] == 1 and not result.scores[system]["all"].fp
+    assert "merge" in format_comparison(result)
