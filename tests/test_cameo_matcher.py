@@ -88,7 +88,8 @@ def test_real_dictionary_on_parsed_sentences(nlp):
         return [(c.trigger.text, c.type, c.actor.text if c.actor else None, c.recipient.text if c.recipient else None)
                 for c in find_candidates(nlp(text))]
 
-    assert ("imposed", "SANCTION", "Freedonia", "Sylvania") in coded("Freedonia imposed sanctions on Sylvania on Monday.")
+    sanctions = coded("Freedonia imposed sanctions on Sylvania on Monday.")
+    assert ("imposed", "SANCTION", "Freedonia", "Sylvania") in sanctions
     assert ("expelled", "SANCTION", "Freedonia", "diplomats") in coded("Freedonia expelled two Sylvanian diplomats.")
     # material vs verbal: a verbal attack on a newspaper is ACCUSE, an attack by troops on a village ASSAULT
     assert coded("The president attacked the Daily Freedonian on Monday.")[0][1] == "ACCUSE"
@@ -119,8 +120,8 @@ def test_comparison_of_sources_runs_on_a_small_set(tmp_path):
     from sayso.eval.event_sources import compare, format_comparison
 
     lines = [
-        {"id": "s1", "split": "dev", "published": "2024-05-10", "events": [{"type": "SANCTION", "actor": "FRA", "recipient": "RUS"}],
-         "text": "France imposed sanctions on Russia on Monday."},
+        {"id": "s1", "split": "dev", "published": "2024-05-10", "text": "France imposed sanctions on Russia on Monday.",
+         "events": [{"type": "SANCTION", "actor": "FRA", "recipient": "RUS"}]},
         {"id": "s2", "split": "dev", "published": "2024-05-10", "events": [], "text": "The weather was mild in Paris."},
     ]
     path = tmp_path / "set.jsonl"
