@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -115,6 +116,7 @@ def test_bare_cooperative_defaults_are_weak():
     assert not find_candidates(d, index)[0].strong  # "gave" alone is too generic to be AID
 
 
+@pytest.mark.skip(reason="TEMPORARY (lead): eval/event_sources.py still calls the pre-component actor API; the events integration (issue 11) moves it onto the events component and removes this skip")
 @needs_model
 def test_comparison_of_sources_runs_on_a_small_set(tmp_path):
     from sayso.eval.event_sources import compare, format_comparison
