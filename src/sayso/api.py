@@ -12,6 +12,7 @@ import numpy
 
 from spacy.tokens import Doc
 
+from sayso.extract.attribution.component import FACTORY as ATTRIBUTION
 from sayso.extract.pipeline import build_report, empty_report
 from sayso.nlp import load_pipeline, split_for_parsing
 from sayso.read.article import Article
@@ -39,8 +40,10 @@ def _safe_build(doc: Doc, article: Article) -> Report:
 
 def _parse_stream(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[tuple[Article, Doc]]:
     """Parse articles in order. Long texts are cut into paragraph-aligned chunks that are parsed in the
-    same stream and joined back with ``Doc.from_docs`` so offsets still index the original text."""
+    same stream and joined back with ``Doc.from_docs`` so offsets still index the original text. The
+    attribution component runs on the joined Doc (``Doc.from_docs`` would drop what it set per chunk)."""
     nlp = load_pipeline(model)
+    attribute = nlp.get_pipe(ATTRIBUTION)
 
     def chunks() -> Iterator[tuple[str, tuple[Article, int, int]]]:
         for article in articles:
@@ -49,16 +52,16 @@ def _parse_stream(articles: Iterable[Article], model: str | None, batch_size: in
                 yield piece, (article, i, len(pieces))
 
     pending: list[Doc] = []
-    for doc, (article, i, n) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+    for doc, (article, i, n) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, disable=[ATTRIBUTION]):
         doc.tensor = _NO_TENSOR  # the rules never read tok2vec output; 384 bytes a token saved
         if n == 1:
-            yield article, doc
+            yield article, attribute(doc)
             continue
         pending.append(doc)
         if i == n - 1:
             merged = Doc.from_docs(pending, ensure_whitespace=False)
             pending = []
-            yield article, merged
+            yield article, attribute(merged)
 
 
 def extract(

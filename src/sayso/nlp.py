@@ -55,6 +55,7 @@ def load_pipeline(name: str | None = None) -> Language:
     import spacy
 
     from sayso.extract.actors.gazetteer import build_entity_patterns
+    from sayso.extract.attribution.component import FACTORY as ATTRIBUTION
 
     model = resolve_model_name(name)
     try:
@@ -66,6 +67,7 @@ def load_pipeline(name: str | None = None) -> Language:
     if patterns and "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="sayso_gazetteer", before="ner", config={"overwrite_ents": True})
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe(ATTRIBUTION)  # last: it reads the parse, the tags and the entities
     nlp.max_length = MAX_CHUNK_CHARS * 2
     log.debug("loaded %s with pipes %s", model, nlp.pipe_names)
     return nlp

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from sayso.extract.actors.resolver import ActorResolver
 from sayso.extract.claims.finder import find_claims
 from sayso.extract.events.coder import find_events
-from sayso.extract.attribution.quotes import find_attributions
+from sayso.extract.attribution.component import EXTENSION as ATTRIBUTIONS
 from sayso.extract.attribution.types import Attribution
 from sayso.language import guess_language
 from sayso.read.article import Article
@@ -104,7 +104,9 @@ def to_quote(index: int, att: Attribution, actors: ActorResolver, text: str) -> 
 def build_report(doc: Doc, article: Article) -> Report:
     """Run every extraction step over one parsed document."""
     info = article_info(article)
-    attributions = find_attributions(doc)
+    attributions: list[Attribution] | None = doc._.get(ATTRIBUTIONS)
+    if attributions is None:
+        raise ValueError("the document has not been through the sayso_attribution component")
     actors = ActorResolver(doc)
     text = doc.text  # built anew on every access: once per document, not once per quote
     quotes = [to_quote(i, att, actors, text) for i, att in enumerate(attributions, start=1)]

@@ -1,0 +1,43 @@
+"""Uncued-quote candidates: double quotes that open a sentence and are long enough to be speech.
+
+The merge decides whether one continues the attribution before it (news style: "…,” he said. “More
+words.”); short quotes inside sentences (scare quotes) and quoted headings are never candidates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sayso.extract.attribution import content as c
+from sayso.extract.attribution.candidate import Candidate, Context, Origin, Provenance
+
+SENTENCE_STOPS = (".", "!", "?")
+
+
+def after_full_stop(text: str, pos: int) -> bool:
+    return text[:pos].rstrip().endswith(SENTENCE_STOPS)
+
+
+def _opens_sentence(text: str, tok: Token, quote_start: int) -> bool:
+    """The quote opens a sentence, though the parser may have left its opening mark at the end of the one
+    before ("…,'' he added. ''The system ...": the ``''`` token closes "he added.")."""
+    if tok.is_sent_start or after_full_stop(text, quote_start):
+        return True
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_sent_start
+
+
+def quote_candidates(ctx: Context) -> list[Candidate]:
+    out = []
+    text = ctx.text
+    for q in ctx.quotes.spans:
+        if not q.double:
+            continue
+        tok = c.first_token_at(ctx.doc, q.start)
+        if tok is None or c.is_heading(text, tok.sent, ctx.settings.max_heading_words):
+            continue
+        if len(text[q.start : q.end].split()) < ctx.settings.min_continuation_words:
+            continue  # a scare quote
+        if not _opens_sentence(text, tok, q.start):
+            continue  # a fragment inside a sentence
+        out.append(Candidate(Origin.QUOTE, Provenance.QUOTED, None, quote=q))
+    return out
