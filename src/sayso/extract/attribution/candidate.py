@@ -49,6 +49,11 @@ class Provenance(Enum):
     MODEL = "model"  # a scorer's own span
 
 
+def how_found(provenance: Provenance, content_dep: str | None) -> str:
+    """The provenance as the filter's features name it ("child:ccomp")."""
+    return provenance.value if content_dep is None else f"{provenance.value}:{content_dep}"
+
+
 @dataclass(frozen=True)
 class Trailing:
     """"…, Beijing's state media reported.": the reporter phrase and its verb."""
@@ -88,10 +93,7 @@ class Candidate:
 
     @property
     def how(self) -> str:
-        """The provenance as the filter's features name it ("child:ccomp")."""
-        if self.content_dep is not None:
-            return f"{self.provenance.value}:{self.content_dep}"
-        return self.provenance.value
+        return how_found(self.provenance, self.content_dep)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ pipeline (``to_json``), so a saved pipeline reloads with the lists it was saved 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -18,7 +18,8 @@ from sayso.lexicons import read_tsv, read_words
 
 
 class VerbRole(StrEnum):
-    """What a reporting verb may do (the ``roles`` column of ``reporting_verbs.tsv``)."""
+    """What a reporting verb may do (the ``roles`` column of ``reporting_verbs.tsv``); each names the
+    lexicon's field holding the verbs of that role."""
 
     SPEECH = "speech"
     TRAILING = "trailing"
@@ -50,7 +51,13 @@ class AttributionLexicon:
     cue_deps: Mapping[str, Mapping[str, float]]  # lemma -> dependency of the content child -> hit rate
     preps: Mapping[str, float]  # preposition -> how often its phrase was a cue's content
     beliefs: frozenset[str]  # beliefs and intentions the filter never drops
-    roles: Mapping[str, frozenset[str]]  # VerbRole -> lemmas
+    # reporting verbs by role (see ``VerbRole`` and ``reporting_verbs.tsv``)
+    speech: frozenset[str]
+    trailing: frozenset[str]
+    evidence: frozenset[str]
+    address: frozenset[str]
+    passive_hedge: frozenset[str]
+    passive_quoted: frozenset[str]
     hedges: frozenset[str]
     media_nouns: frozenset[str]
     message_nouns: frozenset[str]
@@ -73,20 +80,12 @@ class AttributionLexicon:
             cue_deps=deps,
             preps={prep: float(rate) for prep, _hits, _seen, rate in read_tsv(names.content_preps, lang)},
             beliefs=frozenset(row[0] for row in beliefs),
-            roles={role: frozenset(lemmas) for role, lemmas in roles.items()},
+            **{role: frozenset(lemmas) for role, lemmas in roles.items()},
             hedges=read_words(names.hedges, lang),
             media_nouns=read_words(names.media_nouns, lang),
             message_nouns=read_words(names.message_nouns, lang),
             label_words=read_words(names.label_words, lang),
         )
-
-    def verbs(self, role: VerbRole) -> frozenset[str]:
-        return self.roles.get(role.value, frozenset())
-
-    @property
-    def speech(self) -> frozenset[str]:
-        """Verbs that may stand next to a direct quote."""
-        return self.verbs(VerbRole.SPEECH)
 
     def content_deps(self, lemma: str) -> Mapping[str, float]:
         return self.cue_deps.get(lemma, {})
@@ -102,26 +101,17 @@ class AttributionLexicon:
         return sorted(set(self.cue_deps) | self.speech)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "cue_deps": {lemma: dict(deps) for lemma, deps in self.cue_deps.items()},
             "preps": dict(self.preps),
-            "beliefs": sorted(self.beliefs),
-            "roles": {role: sorted(lemmas) for role, lemmas in self.roles.items()},
-            "hedges": sorted(self.hedges),
-            "media_nouns": sorted(self.media_nouns),
-            "message_nouns": sorted(self.message_nouns),
-            "label_words": sorted(self.label_words),
         }
+        for f in fields(self):
+            if f.name not in data:
+                data[f.name] = sorted(getattr(self, f.name))
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> AttributionLexicon:
-        return cls(
-            cue_deps={lemma: dict(deps) for lemma, deps in data["cue_deps"].items()},
-            preps=dict(data["preps"]),
-            beliefs=frozenset(data["beliefs"]),
-            roles={role: frozenset(lemmas) for role, lemmas in data["roles"].items()},
-            hedges=frozenset(data["hedges"]),
-            media_nouns=frozenset(data["media_nouns"]),
-            message_nouns=frozenset(data["message_nouns"]),
-            label_words=frozenset(data["label_words"]),
-        )
+        words = {f.name: frozenset(data[f.name]) for f in fields(cls) if f.name not in ("cue_deps", "preps")}
+        return cls(cue_deps={lemma: dict(deps) for lemma, deps in data["cue_deps"].items()},
+                   preps=dict(data["preps"]), **words)

@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from sayso.extract.attribution.lexicon import AttributionLexicon, VerbRole
+from sayso.extract.attribution.lexicon import AttributionLexicon
 
 _NP_POS = ["DET", "PROPN", "NOUN", "ADJ", "PART", "NUM", "PRON"]
 PERFECT_AUX = ["has", "have", "had"]  # "…, TASS has reported."
@@ -34,7 +34,7 @@ class AttributionMatchers:
         self.cues.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
         self.trailing = Matcher(vocab)
         np = {"POS": {"IN": _NP_POS}, "IS_SENT_START": False, "OP": "+"}
-        verb = {"LEMMA": {"IN": sorted(lexicon.verbs(VerbRole.TRAILING))}, "TAG": {"IN": ["VBD", "VBZ", "VBP"]}}
+        verb = {"LEMMA": {"IN": sorted(lexicon.trailing)}, "TAG": {"IN": ["VBD", "VBZ", "VBP"]}}
         adv = {"POS": "ADV", "OP": "?"}
         self.trailing.add("TRAILING", [
             [{"ORTH": ","}, {"IS_QUOTE": True, "OP": "?"}, np, adv, verb],

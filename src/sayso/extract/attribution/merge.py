@@ -19,14 +19,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from sayso.extract.attribution.candidate import Candidate, Context, Origin, Trailing
 from sayso.extract.attribution.candidates.quotes import after_full_stop
 from sayso.extract.attribution.content import trim
-from sayso.extract.attribution.lexicon import AttributionLexicon, VerbRole
+from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.attribution.scorer import Scored
 from sayso.extract.attribution.speakers import mention_of
 from sayso.extract.attribution.types import Attribution, Source
@@ -41,9 +41,12 @@ class Merged:
 
 
 def _draft(candidate: Candidate) -> Merged:
-    att = candidate.attribution
-    assert att is not None
-    return Merged(replace(att, content=list(att.content), via=list(att.via)), candidate)
+    """A copy of the candidate's attribution for the merge to change (its lists are the changing parts)."""
+    a = candidate.attribution
+    assert a is not None
+    copy = Attribution(a.type, list(a.content), a.sentence, a.cue, a.speaker, a.addressee, list(a.via), a.hedged,
+                       a.speaker_phrase)
+    return Merged(copy, candidate)
 
 
 class _Board:
@@ -131,7 +134,7 @@ def _link_trailing(ctx: Context, board: _Board, own: dict[int, Merged], dropped:
 
 def _reports(verb: Token, lexicon: AttributionLexicon) -> bool:
     """A verb that carries words or findings (so "according to" beside it names who passed them on)."""
-    return lexicon.is_speech_verb(verb) or verb.lemma_.lower() in lexicon.verbs(VerbRole.EVIDENCE)
+    return lexicon.is_speech_verb(verb) or verb.lemma_.lower() in lexicon.evidence
 
 
 def _link_according(ctx: Context, board: _Board, candidate: Candidate) -> None:

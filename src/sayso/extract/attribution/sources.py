@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.attribution.candidate import Trailing
-from sayso.extract.attribution.lexicon import AttributionLexicon, VerbRole
+from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.attribution.matchers import PERFECT_AUX
 from sayso.extract.attribution.speakers import phrase_of
 
@@ -72,6 +72,6 @@ def is_hedged(verb: Token, lexicon: AttributionLexicon) -> bool:
     head = verb.head
     if verb.dep_ in _HEDGED_UNDER and any(c.lower_ in hedges for c in head.children):
         return True
-    return verb.lemma_ in lexicon.verbs(VerbRole.PASSIVE_HEDGE) and any(
+    return verb.lemma_ in lexicon.passive_hedge and any(
         c.dep_ == "nsubjpass" for c in verb.children
     ) and not any(c.dep_ == "agent" for c in verb.children)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sayso.extract.attribution.lexicon import AttributionLexicon, VerbRole
+from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.entities import entity_at
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -116,7 +116,7 @@ def speaker_of(
         return Speaker(phrase_of(obj), mention_of(phrase_of(obj)))
     head = verb.head
     passive = _child(verb, ("nsubjpass",))
-    if passive is not None and verb.lemma_ in lexicon.verbs(VerbRole.PASSIVE_QUOTED):
+    if passive is not None and verb.lemma_ in lexicon.passive_quoted:
         return Speaker(phrase_of(passive), mention_of(phrase_of(passive)), hedged=True)
     if (depth < MAX_INHERIT_DEPTH and verb.dep_ in INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX")
             and (outside is None or outside(head))):
@@ -140,7 +140,7 @@ def _leftward_subject(verb: Token, outside: Callable[[Token], bool] | None) -> S
 def addressee_of(verb: Token, content: Token | None, lexicon: AttributionLexicon) -> Span | None:
     """Object of tell-like verbs; "to X" after say/write; "in a message to X"."""
     lemma = verb.lemma_.lower()
-    if lemma in lexicon.verbs(VerbRole.ADDRESS):
+    if lemma in lexicon.address:
         for child in verb.children:
             if child is not content and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "PRON", "NOUN"):
                 if child.pos_ == "PRON" and child.lower_ in _NOT_ADDRESSEES:

@@ -11,7 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from sayso.extract.attribution import content as c
-from sayso.extract.attribution.candidate import Candidate, Context, Origin, Provenance
+from sayso.extract.attribution.candidate import (
+    Candidate,
+    Context,
+    Origin,
+    Provenance,
+    how_found,
+)
 from sayso.extract.attribution.cues import content_child
 from sayso.extract.attribution.filter import features
 from sayso.extract.attribution.quote_marks import QuoteSpan
@@ -160,13 +166,11 @@ def verb_candidate(ctx: Context, verb: Token) -> Candidate | None:
     att.hedged = att.hedged or is_hedged(verb, lexicon)
     if att.speaker is None and not lexicon.is_speech_verb(verb) and provenance is not Provenance.PASSIVE:
         return None  # "The so-called offer was rejected": an act without anyone saying anything
-    candidate = Candidate(Origin.CUE_VERB, provenance, att, verb=verb, content_dep=content_dep)
     # The filter learned PolNeAR's habits; the forms sayso promises always stay: "quoted X as saying",
     # hedged passives ("is said to"), beliefs and intentions from the hand-written list.
-    if c.as_saying(verb) is not None or att.hedged or lexicon.is_belief_verb(verb):
-        return candidate
-    return Candidate(Origin.CUE_VERB, provenance, att, verb=verb, content_dep=content_dep,
-                     features=tuple(features(verb, att, candidate.how, lexicon)))
+    promised = c.as_saying(verb) is not None or att.hedged or lexicon.is_belief_verb(verb)
+    feats = () if promised else tuple(features(verb, att, how_found(provenance, content_dep), lexicon))
+    return Candidate(Origin.CUE_VERB, provenance, att, verb=verb, content_dep=content_dep, features=feats)
 
 
 def verb_candidates(ctx: Context, verbs: list[Token]) -> list[Candidate]:
