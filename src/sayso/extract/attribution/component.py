@@ -11,11 +11,11 @@ Long texts are parsed in chunks joined with ``Doc.from_docs``, which drops Doc e
 runner parses with this component disabled and applies it to each joined Doc (``sayso.api``).
 """
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
@@ -112,12 +112,13 @@ class AttributionComponent:
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / _LEXICON_FILE, self.lexicon.to_json())
+        # stdlib json: it writes floats as repr, so every rate reads back exactly (srsly's ujson does not)
+        (path / _LEXICON_FILE).write_text(json.dumps(self.lexicon.to_json(), indent=1), encoding="utf-8")
         self.scorer.to_disk(path / _SCORER_DIR)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "AttributionComponent":
         path = ensure_path(path)
-        self._use(AttributionLexicon.from_json(srsly.read_json(path / _LEXICON_FILE)))
+        self._use(AttributionLexicon.from_json(json.loads((path / _LEXICON_FILE).read_text(encoding="utf-8"))))
         self.scorer.from_disk(path / _SCORER_DIR)
         return self
 

@@ -10,10 +10,10 @@ on the candidate; a candidate without features is a form sayso promises to keep.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-import srsly
 from spacy.tokens import Doc, Token
 from spacy.util import registry
 
@@ -23,6 +23,7 @@ from sayso.extract.attribution.scorer import Scored
 from sayso.extract.attribution.types import Attribution
 from sayso.lexicons import read_lines
 
+_WEIGHTS_FILE = "filter.json"  # under the scorer's folder of a saved pipeline
 THRESHOLD_KEY = "threshold"  # the weights file's row holding the score cut
 _LENGTH_EDGES = (10, 25, 50, 100, 200)
 
@@ -115,10 +116,11 @@ class RuleScorer:
 
     def to_disk(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "filter.json", {"weights": self.weights, "threshold": self.threshold})
+        data = {"weights": self.weights, "threshold": self.threshold}
+        (path / _WEIGHTS_FILE).write_text(json.dumps(data, indent=1), encoding="utf-8")  # floats as repr: exact
 
     def from_disk(self, path: Path) -> None:
-        data = srsly.read_json(path / "filter.json")
+        data = json.loads((path / _WEIGHTS_FILE).read_text(encoding="utf-8"))
         self.weights = dict(data["weights"])
         self.threshold = data["threshold"]
 
