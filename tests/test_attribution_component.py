@@ -21,7 +21,7 @@ def test_config_holds_the_thresholds_and_overrides_them() -> None:
     nlp = spacy.blank("en")
     component = nlp.add_pipe(FACTORY, config={"thresholds": {"min_continuation_words": 9}})
     assert isinstance(component, AttributionComponent)
-    assert component.settings.min_continuation_words == 9 and component.settings.max_gap_tokens == 12
+    assert component.thresholds.min_continuation_words == 9 and component.thresholds.max_gap_tokens == 12
     cfg = nlp.config["components"][FACTORY]
     assert cfg["thresholds"]["min_continuation_words"] == 9 and cfg["lexicons"]["cue_verbs"] == "cue_verbs.tsv"
     doc = component(make_doc(nlp.vocab, CONTINUED))  # the 6-word follow-up quote is now too short to continue
@@ -36,7 +36,7 @@ def test_saved_pipeline_reloads_with_identical_behaviour(tmp_path: Path) -> None
     loaded = spacy.load(tmp_path / "pipeline")
     again = loaded.get_pipe(FACTORY)
     assert isinstance(again, AttributionComponent) and loaded.pipe_names == [FACTORY]
-    assert again.lexicon == component.lexicon and again.settings == component.settings
+    assert again.lexicon == component.lexicon and again.thresholds == component.thresholds
     assert isinstance(again.scorer, RuleScorer) and isinstance(component.scorer, RuleScorer)
     assert (again.scorer.weights, again.scorer.threshold) == (component.scorer.weights, component.scorer.threshold)
     after = [_summary(loaded(make_doc(loaded.vocab, rows))) for rows in (CONTINUED, RELAYED)]

@@ -20,7 +20,7 @@ def test_about_phrase_is_the_content_not_the_place(nlp) -> None:
     doc = nlp("The governor spoke in Springfield on Tuesday about the new water tax.")
     verb = next(t for t in doc if t.lower_ == "spoke")
     component = nlp.get_pipe("sayso_attribution")
-    child = content_child(verb, component.lexicon, component.settings.min_prep_rate)
+    child = content_child(verb, component.lexicon, component.thresholds.min_prep_rate)
     assert child is not None and child.lower_ == "about"
     assert doc[child.left_edge.i : child.right_edge.i + 1].text == "about the new water tax"
 

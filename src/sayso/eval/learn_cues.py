@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from sayso.eval.polnear import Annotated, read_split
 from sayso.extract.attribution.lexicon import AttributionLexicon, LexiconNames
-from sayso.extract.attribution.settings import AttributionSettings
+from sayso.extract.attribution.thresholds import Thresholds
 
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "oprd", "acomp", "attr", "advcl", "nsubjpass", "dative",
                 "parataxis")
@@ -109,7 +109,7 @@ def _tally(directory: str | Path, counter: Callable[..., None]) -> tuple[Counter
 
 
 def learn_preps(directory: str | Path) -> list[tuple[str, int, int, float]]:
-    table = AttributionLexicon.load(LexiconNames(), "en", AttributionSettings().min_cue_rate)
+    table = AttributionLexicon.load(LexiconNames(), "en", Thresholds().min_cue_rate)
     seen, hits = _tally(directory, partial(count_preps, table=table))
     rows = [(p, hits[p], n, round(hits[p] / n, 3)) for p, n in seen.items() if n >= MIN_PREP_SEEN and p.isalpha()]
     return sorted(rows, key=lambda r: (-r[2], r[0]))

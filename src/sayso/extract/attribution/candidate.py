@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.attribution.quote_marks import QuoteIndex, QuoteSpan
-from sayso.extract.attribution.settings import AttributionSettings
 from sayso.extract.attribution.speakers import mention_of
+from sayso.extract.attribution.thresholds import Thresholds
 from sayso.extract.attribution.types import Attribution
 
 
@@ -98,12 +98,12 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Context:
-    """What every generator reads: the parsed document, its quotes, the word lists and thresholds."""
+    """What every generator reads: the parsed document, its quotes, the word lists and the thresholds."""
 
     doc: Doc
     quotes: QuoteIndex
     lexicon: AttributionLexicon
-    settings: AttributionSettings
+    thresholds: Thresholds
 
     @property
     def text(self) -> str:

@@ -1,7 +1,7 @@
 """The attribution step as a registered spaCy component: candidates -> scorer -> merge.
 
 Modelled on spaCy's ``SpanRuler``: a small factory whose config holds the thresholds
-(``settings.AttributionSettings``), the lexicon names and the scorer; the Matchers are built from the
+(``thresholds.Thresholds``), the lexicon names and the scorer; the Matchers are built from the
 loaded lexicon when the component is made (and again by ``initialize`` and ``from_disk``); ``to_disk``
 writes the lexicon and the scorer's weights, so a saved pipeline reloads with identical behaviour even if
 the package's lexicons later change. The result goes to ``doc._.sayso_attributions``: the final
@@ -29,7 +29,7 @@ from sayso.extract.attribution.matchers import AttributionMatchers
 from sayso.extract.attribution.merge import Merged, merge
 from sayso.extract.attribution.quote_marks import QuoteIndex
 from sayso.extract.attribution.scorer import AttributionScorer
-from sayso.extract.attribution.settings import AttributionSettings
+from sayso.extract.attribution.thresholds import Thresholds
 from sayso.extract.attribution.types import Attribution
 
 FACTORY = "sayso_attribution"
@@ -43,7 +43,7 @@ if not Doc.has_extension(EXTENSION):
 DEFAULT_CONFIG: dict[str, Any] = {
     "lang": "en",
     "lexicons": LexiconNames().as_config(),
-    "thresholds": AttributionSettings().as_config(),
+    "thresholds": Thresholds().as_config(),
     "scorer": {"@misc": "sayso.attribution_filter.v1", "weights": "attribution_filter.tsv", "threshold": None,
                "lang": "en"},
 }
@@ -59,16 +59,16 @@ class AttributionComponent:
         *,
         lang: str = "en",
         lexicons: LexiconNames | None = None,
-        settings: AttributionSettings | None = None,
+        thresholds: Thresholds | None = None,
         scorer: AttributionScorer | None = None,
     ) -> None:
         self.vocab = vocab
         self.name = name
         self.lang = lang
         self.lexicon_names = lexicons or LexiconNames()
-        self.settings = settings or AttributionSettings()
+        self.thresholds = thresholds or Thresholds()
         self.scorer: AttributionScorer = scorer if scorer is not None else make_rule_scorer(lang=lang)
-        self._use(AttributionLexicon.load(self.lexicon_names, lang, self.settings.min_cue_rate))
+        self._use(AttributionLexicon.load(self.lexicon_names, lang, self.thresholds.min_cue_rate))
 
     def _use(self, lexicon: AttributionLexicon) -> None:
         self.lexicon = lexicon
@@ -77,12 +77,12 @@ class AttributionComponent:
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
                    nlp: Language | None = None) -> None:
         """Reload the lexicon from the package's files (the config's names) and rebuild the Matchers."""
-        self._use(AttributionLexicon.load(self.lexicon_names, self.lang, self.settings.min_cue_rate))
+        self._use(AttributionLexicon.load(self.lexicon_names, self.lang, self.thresholds.min_cue_rate))
 
     # --- the three stages, public so that training and evaluation can run them one by one ---
 
     def context(self, doc: Doc) -> Context:
-        return Context(doc, QuoteIndex(doc.text), self.lexicon, self.settings)
+        return Context(doc, QuoteIndex(doc.text), self.lexicon, self.thresholds)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every candidate the generators propose, before any scorer has judged them."""
@@ -138,4 +138,4 @@ def make_attribution(
     scorer: AttributionScorer,
 ) -> AttributionComponent:
     return AttributionComponent(nlp.vocab, name, lang=lang, lexicons=LexiconNames(**lexicons),
-                                settings=AttributionSettings(**thresholds), scorer=scorer)
+                                thresholds=Thresholds(**thresholds), scorer=scorer)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.attribution.quote_marks import QuoteIndex
-from sayso.extract.attribution.settings import AttributionSettings
+from sayso.extract.attribution.thresholds import Thresholds
 from sayso.report import QuoteType
 
 Content = tuple[QuoteType, list[tuple[int, int]]]
@@ -137,7 +137,7 @@ def passive_subject(verb: Token, child: Token | None) -> Span | None:
     return verb.doc[start:end] if end > start else None
 
 
-def content_end(child: Token, verb: Token, lexicon: AttributionLexicon, settings: AttributionSettings) -> int:
+def content_end(child: Token, verb: Token, lexicon: AttributionLexicon, thresholds: Thresholds) -> int:
     """End of the content clause: over the right siblings that complete it ("called voters “stupid”",
     "criticized the pope as ...", "accused Trump of ...", "announced his engagement to ..."), stopping
     before a nested reporting participle the parser hung inside it ("noted that he had met Putin 42 times,
@@ -147,7 +147,7 @@ def content_end(child: Token, verb: Token, lexicon: AttributionLexicon, settings
         for sib in verb.rights:
             # a prepositional phrase after the object belongs to what was said when its preposition
             # often holds content ("to", "as", "of"; not "in", "on", "at")
-            completes = sib.dep_ == "prep" and lexicon.preps.get(sib.lower_, 0.0) >= settings.min_sibling_prep_rate
+            completes = sib.dep_ == "prep" and lexicon.preps.get(sib.lower_, 0.0) >= thresholds.min_sibling_prep_rate
             if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or completes):
                 end = max(end, sib.right_edge.i + 1)
     for tok in child.subtree:

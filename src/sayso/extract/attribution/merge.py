@@ -161,7 +161,7 @@ def _continues(ctx: Context, prev: Attribution, quote_start: int) -> bool:
     if prev.sentence.start_char < quote_start < prev.sentence.end_char and after_full_stop(text, quote_start):
         last_end = quote_start  # the quote's opening mark was parsed into the attribution's own sentence
     between = text[last_end:quote_start]
-    return between.strip(_CONTINUATION_GAP) == "" and between.count("\n") <= ctx.settings.max_continuation_breaks
+    return between.strip(_CONTINUATION_GAP) == "" and between.count("\n") <= ctx.thresholds.max_continuation_breaks
 
 
 def _continue_quotes(ctx: Context, merged: list[Merged], quotes: list[Candidate]) -> None:

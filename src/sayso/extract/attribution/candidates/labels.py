@@ -20,7 +20,7 @@ _LINE_END_STRIP = " \t\r."
 
 
 def _is_label(label: Span, ctx: Context) -> bool:
-    if not 1 <= len(label) <= ctx.settings.max_label_tokens or label.text.lower() in ctx.lexicon.label_words:
+    if not 1 <= len(label) <= ctx.thresholds.max_label_tokens or label.text.lower() in ctx.lexicon.label_words:
         return False
     words = [t for t in label if not t.is_punct]
     if not words or any(t.pos_ not in ("PROPN", "NOUN") for t in words):
@@ -42,7 +42,7 @@ def _line_end(text: str, start: int) -> int:
 def label_candidates(ctx: Context) -> list[Candidate]:
     """One candidate per line that opens with "Name:" and carries at least a few words after it."""
     doc, text = ctx.doc, ctx.text
-    max_tokens = ctx.settings.max_label_tokens
+    max_tokens = ctx.thresholds.max_label_tokens
     out: list[Candidate] = []
     for sent in doc.sents:
         first = sent[0]
@@ -56,7 +56,7 @@ def label_candidates(ctx: Context) -> list[Candidate]:
         while start < len(text) and text[start] in " \t":
             start += 1
         end = _line_end(text, start)
-        if len(text[start:end].split()) < ctx.settings.min_label_words:
+        if len(text[start:end].split()) < ctx.thresholds.min_label_words:
             continue
         label = doc[sent.start : colon.i]
         while len(label) > 1 and label[0].is_punct:

@@ -32,12 +32,12 @@ def quote_candidates(ctx: Context) -> list[Candidate]:
     for q in ctx.quotes.spans:
         if not q.double:
             continue
-        if len(text[q.start : q.end].split()) < ctx.settings.min_continuation_words:
+        if len(text[q.start : q.end].split()) < ctx.thresholds.min_continuation_words:
             continue  # a scare quote
         tok = c.first_token_at(ctx.doc, q.start)
         if tok is None or not _opens_sentence(text, tok, q.start):
             continue  # a fragment inside a sentence
-        if c.is_heading(text, tok.sent, ctx.settings.max_heading_words):
+        if c.is_heading(text, tok.sent, ctx.thresholds.max_heading_words):
             continue
         out.append(Candidate(Origin.QUOTE, Provenance.QUOTED, None, quote=q))
     return out

@@ -43,7 +43,7 @@ def trailing_candidates(ctx: Context, trailing: list[Trailing]) -> list[Candidat
     for tr in trailing:
         if ctx.quotes.inside(tr.verb.idx) is not None:
             continue
-        if c.is_heading(ctx.text, tr.verb.sent, ctx.settings.max_heading_words):
+        if c.is_heading(ctx.text, tr.verb.sent, ctx.thresholds.max_heading_words):
             continue
         out.append(Candidate(Origin.TRAILING, Provenance.SENTENCE_BEFORE, _trailing_attribution(ctx, tr),
                              verb=tr.verb, trailing=tr))

@@ -61,7 +61,7 @@ def quote_before(ctx: Context, verb: Token) -> QuoteSpan | None:
         if q.start > sent_start and before >= 0 and text[before] not in _BEFORE_QUOTED_FRAGMENT:
             return None  # a fragment quoted inside someone's clause ("he was “sure”, adding ...")
         gap = list(c.tokens_between(ctx.doc, q.end, verb.idx))
-        if _gap_ok(gap, verb, ctx.settings.max_gap_tokens) and q.end >= min(left.idx, sent_start) - 1:
+        if _gap_ok(gap, verb, ctx.thresholds.max_gap_tokens) and q.end >= min(left.idx, sent_start) - 1:
             return q
         return None
     return None
@@ -73,7 +73,7 @@ def quote_after(ctx: Context, verb: Token) -> QuoteSpan | None:
     if q is None or "\n" in ctx.text[verb.idx : q.start]:
         return None
     gap = c.tokens_between(ctx.doc, verb.idx + len(verb), q.start)
-    if len(gap) > ctx.settings.max_gap_tokens:
+    if len(gap) > ctx.thresholds.max_gap_tokens:
         return None
     sub = {t.i for t in verb.subtree}
     for t in gap:
@@ -99,10 +99,10 @@ def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int
     STATEMENT), or None."""
     lexicon, doc, quotes = ctx.lexicon, ctx.doc, ctx.quotes
     speech = lexicon.is_speech_verb(verb)
-    child = content_child(verb, lexicon, ctx.settings.min_prep_rate)
+    child = content_child(verb, lexicon, ctx.thresholds.min_prep_rate)
     saying = c.as_saying(verb)
     if saying is not None:  # the verb's own children are the "as saying" phrase and who was quoted
-        child = content_child(saying, lexicon, ctx.settings.min_prep_rate)
+        child = content_child(saying, lexicon, ctx.thresholds.min_prep_rate)
     if speech and (child is None or child.dep_ in ("dobj", "dative")):
         child = c.clause_on_object(verb) or child
     right_clause = child is not None and child.i > verb.i and _outgrows_quote(ctx, child)
@@ -121,7 +121,7 @@ def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int
         child = c.statement_clause(verb)
         provenance = Provenance.STATEMENT
     if child is not None:
-        got = c.clause_content(quotes, doc, child.left_edge.i, c.content_end(child, verb, lexicon, ctx.settings))
+        got = c.clause_content(quotes, doc, child.left_edge.i, c.content_end(child, verb, lexicon, ctx.thresholds))
         if got is None:
             return None
         kind, spans = got
@@ -134,7 +134,7 @@ def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int
     for provenance, got in (
         (Provenance.PARENTHETICAL, lambda: c.parenthetical_content(quotes, doc, verb)),
         (Provenance.COLON, lambda: c.colon_content(quotes, doc, verb)),
-        (Provenance.REST, lambda: c.rest_of_sentence(quotes, doc, verb, ctx.settings.min_rest_tokens)),
+        (Provenance.REST, lambda: c.rest_of_sentence(quotes, doc, verb, ctx.thresholds.min_rest_tokens)),
     ):
         found = got()
         if found is not None:
@@ -178,7 +178,7 @@ def verb_candidates(ctx: Context, verbs: list[Token]) -> list[Candidate]:
     speak through their reporting verb and make none of their own)."""
     out: list[Candidate] = []
     for verb in sorted(verbs, key=lambda t: t.i):
-        if ctx.quotes.inside(verb.idx) is not None or c.is_heading(ctx.text, verb.sent, ctx.settings.max_heading_words):
+        if ctx.quotes.inside(verb.idx) is not None or c.is_heading(ctx.text, verb.sent, ctx.thresholds.max_heading_words):
             continue
         if c.is_as_saying(verb):
             continue

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 
 @dataclass(frozen=True)
-class AttributionSettings:
+class Thresholds:
     # Tokens allowed between a quote and its cue ("…,” Chinese President Xi Jinping said).
     max_gap_tokens: int = 12
     # A quote no cue claimed continues the previous attribution only when it has this many words.
