@@ -7,12 +7,15 @@ lexicons; where a test must not depend on the shipped filter weights it passes i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sayso.extract.attribution.candidate import Origin, Provenance
+from sayso.extract.attribution.candidate import Candidate, Origin, Provenance
 from sayso.extract.attribution.candidates.quotes import quote_candidates
 from sayso.extract.attribution.candidates.sources import (
     according_candidates,
@@ -20,8 +23,9 @@ from sayso.extract.attribution.candidates.sources import (
 )
 from sayso.extract.attribution.component import FACTORY, AttributionComponent
 from sayso.extract.attribution.filter import RuleScorer, features
-from sayso.extract.attribution.scorer import AttributionScorer, KeepAll
+from sayso.extract.attribution.scorer import AttributionScorer, KeepAll, Scored
 from sayso.extract.attribution.sources import find_trailing
+from sayso.extract.attribution.types import Attribution
 
 Row = tuple[str, str, str, str, int, str]  # word, tag, pos, dep, head, lemma
 
@@ -259,3 +263,35 @@ def test_component_writes_the_doc_extension(nlp: Language) -> None:
     assert [a.speaker.text for a in doc._.sayso_attributions if a.speaker] == ["she"]
     assert make_doc(nlp.vocab, [])._.sayso_attributions is None
     assert nlp.get_pipe(FACTORY)(make_doc(nlp.vocab, []))._.sayso_attributions == []
+
+
+class _ProposingScorer:
+    """A stand-in for a trained model: trims the cue-verb candidate's content to its first word and
+    proposes an attribution of its own for the second sentence."""
+
+    def __call__(self, doc: Doc, candidates: Sequence[Candidate]) -> list[Scored]:
+        out = []
+        for c in candidates:
+            if c.origin is Origin.CUE_VERB and c.attribution is not None:
+                s, _ = c.attribution.content[0]
+                c = replace(c, attribution=replace(c.attribution, content=[(s, s + 3)]))
+            out.append(Scored(c, keep=c.origin is Origin.CUE_VERB, score=0.9))
+        second = list(doc.sents)[1]
+        mine = Attribution("direct", [(second.start_char, second.end_char)], second)
+        out.append(Scored(Candidate(Origin.PROPOSED, Provenance.MODEL, mine), keep=True, score=0.8))
+        return out
+
+    def to_disk(self, path) -> None:
+        """Nothing to save."""
+
+    def from_disk(self, path) -> None:
+        """Nothing to load."""
+
+
+def test_a_scorer_may_adjust_and_propose(nlp: Language, component: AttributionComponent) -> None:
+    scorer = _ProposingScorer()
+    assert isinstance(scorer, AttributionScorer)
+    doc = make_doc(nlp.vocab, CONTINUED)
+    merged = component.merged(doc, scorer)
+    assert [m.candidate.origin for m in merged] == [Origin.CUE_VERB, Origin.PROPOSED]
+    assert [texts(doc, m.attribution.content) for m in merged] == [["“We"], ["“The talks go on until Friday.”"]]

@@ -5,7 +5,7 @@
 ``Scored`` per candidate the merge should see, in the order given: it may drop a candidate
 (``keep=False``), replace it by an adjusted one (other content spans, another speaker:
 ``dataclasses.replace(candidate, attribution=...)``), or add candidates of its own
-(``Origin.PROPOSED``; the merge treats them like cue-verb candidates). Dropped cue-verb candidates stay
+(``Origin.PROPOSED``, ``Provenance.MODEL``; the merge treats them like cue-verb candidates). Dropped cue-verb candidates stay
 in the list: the merge may still rescue one that a trailing "…, X reported." clause vouches for.
 """
 
