@@ -8,7 +8,9 @@ sentence around a parenthetical cue, the paragraph after a closing colon, or the
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
 
 from sayso.extract.attribution import content as c
 from sayso.extract.attribution.candidate import (
@@ -34,12 +36,12 @@ from sayso.report import QuoteType
 _BEFORE_QUOTED_FRAGMENT = ":,;—–-\n(["  # what may precede a quote that opens the cue's clause
 
 
-def _gap_ok(gap_tokens: list[Token], verb: Token, max_gap: int) -> bool:
+def _gap_ok(gap: Span, verb: Token, max_gap: int) -> bool:
     """Tokens between a quote and its cue: punctuation or words of the cue's own small clause."""
-    if len(gap_tokens) > max_gap:
+    if len(gap) > max_gap:
         return False
     sub = {t.i for t in verb.subtree}
-    for t in gap_tokens:
+    for t in gap:
         if t.is_punct or t.is_space or t.is_quote or t.i == verb.i:
             continue
         if t.i not in sub or (t.pos_ == "VERB" and t.head.i != verb.i and t.i != verb.i):
@@ -60,7 +62,7 @@ def quote_before(ctx: Context, verb: Token) -> QuoteSpan | None:
             before -= 1
         if q.start > sent_start and before >= 0 and text[before] not in _BEFORE_QUOTED_FRAGMENT:
             return None  # a fragment quoted inside someone's clause ("he was “sure”, adding ...")
-        gap = list(c.tokens_between(ctx.doc, q.end, verb.idx))
+        gap = c.tokens_between(ctx.doc, q.end, verb.idx)
         if _gap_ok(gap, verb, ctx.thresholds.max_gap_tokens) and q.end >= min(left.idx, sent_start) - 1:
             return q
         return None
@@ -93,10 +95,16 @@ def _outgrows_quote(ctx: Context, child: Token) -> bool:
     return any(not (t.is_punct or t.is_space) and not holder.start < t.idx < holder.end for t in child.subtree)
 
 
-def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int, int]], Provenance, Token | None,
-                                                        str | None] | None:
-    """The verb's content: (type, spans, provenance, content child, the child's dependency for CHILD and
-    STATEMENT), or None."""
+class _Found(NamedTuple):
+    kind: QuoteType
+    spans: list[tuple[int, int]]
+    provenance: Provenance
+    child: Token | None  # the content child, if one was chosen (it also bounds the addressee search)
+    content_dep: str | None = None  # its dependency, named in the features (CHILD, STATEMENT)
+
+
+def _found_content(ctx: Context, verb: Token) -> _Found | None:
+    """Where the verb's content lies (see the module docstring for the order tried)."""
     lexicon, doc, quotes = ctx.lexicon, ctx.doc, ctx.quotes
     speech = lexicon.is_speech_verb(verb)
     child = content_child(verb, lexicon, ctx.thresholds.min_prep_rate)
@@ -113,9 +121,9 @@ def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int
             spans = quotes.chain_spans(before)
             if after is not None and after.start > before.end:
                 spans += quotes.chain_spans(after)
-            return "direct", spans, Provenance.QUOTE_BEFORE, child, None
+            return _Found("direct", spans, Provenance.QUOTE_BEFORE, child)
         if after is not None and (child is None or child.idx >= after.start):
-            return "direct", quotes.chain_spans(after), Provenance.QUOTE_AFTER, child, None
+            return _Found("direct", quotes.chain_spans(after), Provenance.QUOTE_AFTER, child)
     provenance = Provenance.CHILD
     if child is None:
         child = c.statement_clause(verb)
@@ -127,8 +135,8 @@ def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int
         kind, spans = got
         subject = c.passive_subject(verb, child)
         if subject is not None:
-            return kind, [(subject.start_char, subject.end_char)] + spans, Provenance.PASSIVE, child, None
-        return kind, spans, provenance, child, child.dep_
+            return _Found(kind, [(subject.start_char, subject.end_char)] + spans, Provenance.PASSIVE, child)
+        return _Found(kind, spans, provenance, child, child.dep_)
     if not speech:
         return None
     for provenance, got in (
@@ -138,7 +146,7 @@ def _found_content(ctx: Context, verb: Token) -> tuple[QuoteType, list[tuple[int
     ):
         found = got()
         if found is not None:
-            return found[0], found[1], provenance, None, None
+            return _Found(found[0], found[1], provenance, None)
     return None
 
 
@@ -147,16 +155,15 @@ def verb_candidate(ctx: Context, verb: Token) -> Candidate | None:
     found = _found_content(ctx, verb)
     if found is None:
         return None
-    kind, spans, provenance, child, content_dep = found
     lexicon, doc = ctx.lexicon, ctx.doc
-    att = Attribution(type=kind, content=spans, sentence=verb.sent, cue=c.cue_span(verb))
+    att = Attribution(type=found.kind, content=found.spans, sentence=verb.sent, cue=c.cue_span(verb))
     speaker = speaker_of(verb, lexicon, outside=lambda t: ctx.quotes.inside(t.idx) is None)
     if speaker is not None:
         att.speaker, att.speaker_phrase = speaker.mention, speaker.phrase
         att.hedged = speaker.hedged
         if speaker.via_quoter is not None:
             att.via.append(Source(speaker.via_quoter, speaker.via_cue))
-    addressee = addressee_of(verb, child, lexicon)
+    addressee = addressee_of(verb, found.child, lexicon)
     if addressee is not None:
         if is_media(addressee, lexicon):
             if addressee.root.tag_ != "NNS":  # "told Reuters" is a channel; "told reporters" names nobody
@@ -164,13 +171,13 @@ def verb_candidate(ctx: Context, verb: Token) -> Candidate | None:
         else:
             att.addressee = mention_of(addressee)
     att.hedged = att.hedged or is_hedged(verb, lexicon)
-    if att.speaker is None and not lexicon.is_speech_verb(verb) and provenance is not Provenance.PASSIVE:
+    if att.speaker is None and not lexicon.is_speech_verb(verb) and found.provenance is not Provenance.PASSIVE:
         return None  # "The so-called offer was rejected": an act without anyone saying anything
     # The filter learned PolNeAR's habits; the forms sayso promises always stay: "quoted X as saying",
     # hedged passives ("is said to"), beliefs and intentions from the hand-written list.
     promised = c.as_saying(verb) is not None or att.hedged or lexicon.is_belief_verb(verb)
-    feats = () if promised else tuple(features(verb, att, how_found(provenance, content_dep), lexicon))
-    return Candidate(Origin.CUE_VERB, provenance, att, verb=verb, content_dep=content_dep, features=feats)
+    feats = () if promised else tuple(features(verb, att, how_found(found.provenance, found.content_dep), lexicon))
+    return Candidate(Origin.CUE_VERB, found.provenance, att, verb=verb, content_dep=found.content_dep, features=feats)
 
 
 def verb_candidates(ctx: Context, verbs: list[Token]) -> list[Candidate]:
