@@ -20,6 +20,7 @@ _STRIP = frozenset({",", ".", ";", ":", "—", "–", "-", "(", ")", "!", "?"})
 _SIBLING_DEPS = frozenset({"dobj", "oprd", "xcomp", "ccomp", "acomp", "attr"})
 _STATEMENT_PREPS = ("in", "on", "during")  # "says in a statement that ..."
 _FINAL_STOPS = (".", "!", "?", ".”", "?”", '."')
+_SENTENCE_STOPS = (".", "!", "?")
 AS_SAYING = ("as", "say")  # "was quoted as saying": the preposition and the participle's lemma
 
 
@@ -40,6 +41,11 @@ def tokens_between(doc: Doc, start_char: int, end_char: int) -> Span:
 def first_token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+def after_full_stop(text: str, pos: int) -> bool:
+    """A sentence ended just before ``pos`` (spaces aside)."""
+    return text[:pos].rstrip().endswith(_SENTENCE_STOPS)
 
 
 def is_heading(text: str, sent: Span, max_words: int) -> bool:

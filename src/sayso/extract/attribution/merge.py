@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sayso.extract.attribution.candidate import Candidate, Context, Origin, Trailing
-from sayso.extract.attribution.candidates.quotes import after_full_stop
-from sayso.extract.attribution.content import trim
+from sayso.extract.attribution.content import after_full_stop, trim
 from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.attribution.scorer import Scored
 from sayso.extract.attribution.speakers import mention_of

@@ -11,17 +11,11 @@ from spacy.tokens import Token
 from sayso.extract.attribution import content as c
 from sayso.extract.attribution.candidate import Candidate, Context, Origin, Provenance
 
-SENTENCE_STOPS = (".", "!", "?")
-
-
-def after_full_stop(text: str, pos: int) -> bool:
-    return text[:pos].rstrip().endswith(SENTENCE_STOPS)
-
 
 def _opens_sentence(text: str, tok: Token, quote_start: int) -> bool:
     """The quote opens a sentence, though the parser may have left its opening mark at the end of the one
     before ("…,'' he added. ''The system ...": the ``''`` token closes "he added.")."""
-    if tok.is_sent_start or after_full_stop(text, quote_start):
+    if tok.is_sent_start or c.after_full_stop(text, quote_start):
         return True
     return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].is_sent_start
 
