@@ -12,6 +12,7 @@ import numpy
 
 from spacy.tokens import Doc
 
+from sayso.extract.attribution.component import EXTENSION as ATTRIBUTION_EXTENSION
 from sayso.extract.attribution.component import FACTORY as ATTRIBUTION
 from sayso.extract.pipeline import build_report, empty_report
 from sayso.nlp import load_pipeline, split_for_parsing
@@ -80,7 +81,11 @@ def extract(
 
 def _reports_in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Report]:
     for article, doc in _parse_stream(articles, model, batch_size):
-        yield _safe_build(doc, article)
+        report = _safe_build(doc, article)
+        # The attributions hold Spans of the Doc: a reference cycle that would keep every Doc (and its
+        # arrays) alive until the cyclic GC runs (+10 MB peak RSS on the VOA stories). Release it.
+        doc._.set(ATTRIBUTION_EXTENSION, None)
+        yield report
 
 
 # --- multiprocess: each worker loads the model once and does parse + extraction, so both scale ---
