@@ -44,15 +44,15 @@ def make_doc(vocab, rows: list[Row]) -> Doc:
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
+def blank() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe(FACTORY)
     return nlp
 
 
 @pytest.fixture(scope="module")
-def component(nlp: Language) -> AttributionComponent:
-    return nlp.get_pipe(FACTORY)  # type: ignore[return-value]
+def component(blank: Language) -> AttributionComponent:
+    return blank.get_pipe(FACTORY)  # type: ignore[return-value]
 
 
 def texts(doc: Doc, spans: list[tuple[int, int]]) -> list[str]:
@@ -127,18 +127,18 @@ CONTINUED: list[Row] = [
 ]
 
 
-def test_hand_built_docs_read_as_intended(nlp: Language) -> None:
-    doc = make_doc(nlp.vocab, CONTINUED)
+def test_hand_built_docs_read_as_intended(blank: Language) -> None:
+    doc = make_doc(blank.vocab, CONTINUED)
     assert doc.text == "“We will stay,” she said. “The talks go on until Friday.”"
     assert [s.text for s in doc.sents] == ["“We will stay,” she said.", "“The talks go on until Friday.”"]
-    assert make_doc(nlp.vocab, RELAYED).text == "Putin told Erdogan that talks must resume, TASS reported."
+    assert make_doc(blank.vocab, RELAYED).text == "Putin told Erdogan that talks must resume, TASS reported."
 
 
 # --- candidates ---------------------------------------------------------------------------------
 
 
-def test_trailing_clause_candidate(nlp: Language, component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, RELAYED)
+def test_trailing_clause_candidate(blank: Language, component: AttributionComponent) -> None:
+    doc = make_doc(blank.vocab, RELAYED)
     trailing = find_trailing(doc, component.matchers(doc).trailing)
     assert [(t.reporter.text, t.verb.text, t.comma.i) for t in trailing] == [("TASS", "reported", 7)]
     [cand] = trailing_candidates(component.context(doc), trailing)
@@ -149,14 +149,14 @@ def test_trailing_clause_candidate(nlp: Language, component: AttributionComponen
     assert (att.speaker.text, att.cue.text, att.type) == ("TASS", "reported", "indirect")
 
 
-def test_trailing_clause_must_end_its_sentence(nlp: Language, component: AttributionComponent) -> None:
+def test_trailing_clause_must_end_its_sentence(blank: Language, component: AttributionComponent) -> None:
     rows = RELAYED[:-1] + [("yesterday", "NN", "NOUN", "npadvmod", 9, "yesterday"), (".", ".", "PUNCT", "punct", 1, ".")]
-    doc = make_doc(nlp.vocab, rows)
+    doc = make_doc(blank.vocab, rows)
     assert find_trailing(doc, component.matchers(doc).trailing) == []
 
 
-def test_according_to_candidate(nlp: Language, component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, ACCORDING_ALONE)
+def test_according_to_candidate(blank: Language, component: AttributionComponent) -> None:
+    doc = make_doc(blank.vocab, ACCORDING_ALONE)
     pairs = component.matchers(doc).according
     [cand] = according_candidates(component.context(doc), pairs)
     assert cand.according is not None and cand.according.source is not None
@@ -166,9 +166,9 @@ def test_according_to_candidate(nlp: Language, component: AttributionComponent) 
     assert texts(doc, att.content) == ["The economy grew 3%"] and att.speaker.text == "the ministry"
 
 
-def test_sentence_opening_quotes_are_candidates_scare_quotes_are_not(nlp: Language,
+def test_sentence_opening_quotes_are_candidates_scare_quotes_are_not(blank: Language,
                                                                     component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, CONTINUED)
+    doc = make_doc(blank.vocab, CONTINUED)
     found = [doc.text[c.quote.start : c.quote.end] for c in quote_candidates(component.context(doc)) if c.quote]
     assert found == ["“We will stay,”", "“The talks go on until Friday.”"]
 
@@ -176,8 +176,8 @@ def test_sentence_opening_quotes_are_candidates_scare_quotes_are_not(nlp: Langua
 # --- scorer ---------------------------------------------------------------------------------------
 
 
-def test_filter_features_and_verdicts(nlp: Language, component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, CONTINUED)
+def test_filter_features_and_verdicts(blank: Language, component: AttributionComponent) -> None:
+    doc = make_doc(blank.vocab, CONTINUED)
     [said] = [c for c in component.candidates(doc) if c.origin is Origin.CUE_VERB]
     assert said.provenance is Provenance.QUOTE_BEFORE and said.verb is not None and said.attribution is not None
     assert {"bias", "lemma=say", "how=quote_before", "type=direct", "spk=pron:she", "speech=True"} <= set(said.features)
@@ -188,8 +188,8 @@ def test_filter_features_and_verdicts(nlp: Language, component: AttributionCompo
     assert RuleScorer({}, None)(doc, [said])[0].keep  # no weights: nothing to judge by
 
 
-def test_candidates_without_features_are_never_judged(nlp: Language, component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, ACCORDING_ALONE)
+def test_candidates_without_features_are_never_judged(blank: Language, component: AttributionComponent) -> None:
+    doc = make_doc(blank.vocab, ACCORDING_ALONE)
     cands = component.candidates(doc)
     assert [c.origin for c in cands] == [Origin.ACCORDING] and not cands[0].features
     assert RuleScorer({"bias": -100.0}, 0.0)(doc, cands)[0].keep
@@ -207,11 +207,11 @@ _DROP_JUDGED = RuleScorer({"bias": -100.0}, 0.0)  # every cue-verb candidate the
 
 
 @pytest.mark.parametrize("scorer", [KeepAll(), _DROP_JUDGED], ids=["keep-all", "drop-judged"])
-def test_trailing_reporter_becomes_via_of_the_speech_before_it(nlp: Language, component: AttributionComponent,
+def test_trailing_reporter_becomes_via_of_the_speech_before_it(blank: Language, component: AttributionComponent,
                                                                scorer: AttributionScorer) -> None:
     """Kept or dropped by the scorer, "Putin told ..." is vouched for by ", TASS reported" (rescued when
     dropped); the trailing verb's own reading of the sentence goes."""
-    doc = make_doc(nlp.vocab, RELAYED)
+    doc = make_doc(blank.vocab, RELAYED)
     [m] = component.merged(doc, scorer)
     att = m.attribution
     assert att.cue is not None and att.speaker is not None and att.addressee is not None
@@ -222,9 +222,9 @@ def test_trailing_reporter_becomes_via_of_the_speech_before_it(nlp: Language, co
     assert m.candidate.attribution is not None and m.candidate.attribution.via == []
 
 
-def test_according_to_beside_speech_is_via_and_is_cut_from_the_content(nlp: Language,
+def test_according_to_beside_speech_is_via_and_is_cut_from_the_content(blank: Language,
                                                                        component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, ACCORDING_VIA)
+    doc = make_doc(blank.vocab, ACCORDING_VIA)
     [m] = component.merged(doc, KeepAll())
     att = m.attribution
     assert att.speaker is not None and att.speaker.text == "Erdogan"
@@ -232,37 +232,37 @@ def test_according_to_beside_speech_is_via_and_is_cut_from_the_content(nlp: Lang
     assert [(v.mention.text, v.cue.text if v.cue else None) for v in att.via] == [("TRT", "according to")]
 
 
-def test_according_to_alone_is_an_attribution(nlp: Language, component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, ACCORDING_ALONE)
+def test_according_to_alone_is_an_attribution(blank: Language, component: AttributionComponent) -> None:
+    doc = make_doc(blank.vocab, ACCORDING_ALONE)
     [m] = component.merged(doc, KeepAll())
     assert m.candidate.origin is Origin.ACCORDING and m.attribution.via == []
 
 
-def test_sentence_opening_quote_continues_the_attribution(nlp: Language, component: AttributionComponent) -> None:
-    doc = make_doc(nlp.vocab, CONTINUED)
+def test_sentence_opening_quote_continues_the_attribution(blank: Language, component: AttributionComponent) -> None:
+    doc = make_doc(blank.vocab, CONTINUED)
     [m] = component.merged(doc, KeepAll())
     assert m.attribution.type == "direct" and m.attribution.speaker is not None
     assert m.attribution.speaker.text == "she"
     assert texts(doc, m.attribution.content) == ["“We will stay,”", "“The talks go on until Friday.”"]
 
 
-def test_trailing_reading_stands_in_for_a_dropped_verb(nlp: Language, component: AttributionComponent) -> None:
+def test_trailing_reading_stands_in_for_a_dropped_verb(blank: Language, component: AttributionComponent) -> None:
     """'“…,” she said.' also matches the trailing-clause pattern: when the scorer drops the verb's
     candidate, the trailing reading (same quote, same speaker) stands, and still takes the continuation."""
-    doc = make_doc(nlp.vocab, CONTINUED)
+    doc = make_doc(blank.vocab, CONTINUED)
     [m] = component.merged(doc, _DROP_JUDGED)
     assert m.candidate.origin is Origin.TRAILING
     assert m.attribution.speaker is not None and m.attribution.speaker.text == "she"
     assert texts(doc, m.attribution.content) == ["“We will stay,”", "“The talks go on until Friday.”"]
 
 
-def test_component_writes_the_doc_extension(nlp: Language) -> None:
-    doc = make_doc(nlp.vocab, CONTINUED)
+def test_component_writes_the_doc_extension(blank: Language) -> None:
+    doc = make_doc(blank.vocab, CONTINUED)
     assert doc._.sayso_attributions is None  # not run yet
-    doc = nlp.get_pipe(FACTORY)(doc)
+    doc = blank.get_pipe(FACTORY)(doc)
     assert [a.speaker.text for a in doc._.sayso_attributions if a.speaker] == ["she"]
-    assert make_doc(nlp.vocab, [])._.sayso_attributions is None
-    assert nlp.get_pipe(FACTORY)(make_doc(nlp.vocab, []))._.sayso_attributions == []
+    assert make_doc(blank.vocab, [])._.sayso_attributions is None
+    assert blank.get_pipe(FACTORY)(make_doc(blank.vocab, []))._.sayso_attributions == []
 
 
 class _ProposingScorer:
@@ -288,10 +288,10 @@ class _ProposingScorer:
         """Nothing to load."""
 
 
-def test_a_scorer_may_adjust_and_propose(nlp: Language, component: AttributionComponent) -> None:
+def test_a_scorer_may_adjust_and_propose(blank: Language, component: AttributionComponent) -> None:
     scorer = _ProposingScorer()
     assert isinstance(scorer, AttributionScorer)
-    doc = make_doc(nlp.vocab, CONTINUED)
+    doc = make_doc(blank.vocab, CONTINUED)
     merged = component.merged(doc, scorer)
     assert [m.candidate.origin for m in merged] == [Origin.CUE_VERB, Origin.PROPOSED]
     assert [texts(doc, m.attribution.content) for m in merged] == [["“We"], ["“The talks go on until Friday.”"]]
