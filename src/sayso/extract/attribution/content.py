@@ -151,10 +151,13 @@ def content_end(child: Token, verb: Token, lexicon: AttributionLexicon, threshol
     end = child.right_edge.i + 1
     if child.dep_ in ("dobj", "oprd", "dative"):
         for sib in verb.rights:
+            if sib.i <= child.i:
+                continue
             # a prepositional phrase after the object belongs to what was said when its preposition
             # often holds content ("to", "as", "of"; not "in", "on", "at")
-            completes = sib.dep_ == "prep" and lexicon.preps.get(sib.lower_, 0.0) >= thresholds.min_sibling_prep_rate
-            if sib.i > child.i and (sib.dep_ in _SIBLING_DEPS or completes):
+            if sib.dep_ in _SIBLING_DEPS or (
+                sib.dep_ == "prep" and lexicon.preps.get(sib.lower_, 0.0) >= thresholds.min_sibling_prep_rate
+            ):
                 end = max(end, sib.right_edge.i + 1)
     for tok in child.subtree:
         if tok.i > child.i and tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" and lexicon.is_speech_verb(tok):

@@ -101,6 +101,7 @@ class _Found(NamedTuple):
     provenance: Provenance
     child: Token | None  # the content child, if one was chosen (it also bounds the addressee search)
     content_dep: str | None = None  # its dependency, named in the features (CHILD, STATEMENT)
+    as_saying: bool = False  # "quoted X as saying": the "saying" phrase found the content
 
 
 def _found_content(ctx: Context, verb: Token) -> _Found | None:
@@ -121,9 +122,10 @@ def _found_content(ctx: Context, verb: Token) -> _Found | None:
             spans = quotes.chain_spans(before)
             if after is not None and after.start > before.end:
                 spans += quotes.chain_spans(after)
-            return _Found("direct", spans, Provenance.QUOTE_BEFORE, child)
+            return _Found("direct", spans, Provenance.QUOTE_BEFORE, child, as_saying=saying is not None)
         if after is not None and (child is None or child.idx >= after.start):
-            return _Found("direct", quotes.chain_spans(after), Provenance.QUOTE_AFTER, child)
+            return _Found("direct", quotes.chain_spans(after), Provenance.QUOTE_AFTER, child,
+                          as_saying=saying is not None)
     provenance = Provenance.CHILD
     if child is None:
         child = c.statement_clause(verb)
@@ -135,19 +137,17 @@ def _found_content(ctx: Context, verb: Token) -> _Found | None:
         kind, spans = got
         subject = c.passive_subject(verb, child)
         if subject is not None:
-            return _Found(kind, [(subject.start_char, subject.end_char)] + spans, Provenance.PASSIVE, child)
-        return _Found(kind, spans, provenance, child, child.dep_)
+            return _Found(kind, [(subject.start_char, subject.end_char)] + spans, Provenance.PASSIVE, child,
+                          as_saying=saying is not None)
+        return _Found(kind, spans, provenance, child, child.dep_, as_saying=saying is not None)
     if not speech:
         return None
-    for provenance, got in (
-        (Provenance.PARENTHETICAL, lambda: c.parenthetical_content(quotes, doc, verb)),
-        (Provenance.COLON, lambda: c.colon_content(quotes, doc, verb)),
-        (Provenance.REST, lambda: c.rest_of_sentence(quotes, doc, verb, ctx.thresholds.min_rest_tokens)),
-    ):
-        found = got()
-        if found is not None:
-            return _Found(found[0], found[1], provenance, None)
-    return None
+    provenance, got = Provenance.PARENTHETICAL, c.parenthetical_content(quotes, doc, verb)
+    if got is None:
+        provenance, got = Provenance.COLON, c.colon_content(quotes, doc, verb)
+    if got is None:
+        provenance, got = Provenance.REST, c.rest_of_sentence(quotes, doc, verb, ctx.thresholds.min_rest_tokens)
+    return None if got is None else _Found(got[0], got[1], provenance, None, as_saying=saying is not None)
 
 
 def verb_candidate(ctx: Context, verb: Token) -> Candidate | None:
@@ -175,7 +175,7 @@ def verb_candidate(ctx: Context, verb: Token) -> Candidate | None:
         return None  # "The so-called offer was rejected": an act without anyone saying anything
     # The filter learned PolNeAR's habits; the forms sayso promises always stay: "quoted X as saying",
     # hedged passives ("is said to"), beliefs and intentions from the hand-written list.
-    promised = c.as_saying(verb) is not None or att.hedged or lexicon.is_belief_verb(verb)
+    promised = found.as_saying or att.hedged or lexicon.is_belief_verb(verb)
     feats = () if promised else tuple(features(verb, att, how_found(found.provenance, found.content_dep), lexicon))
     return Candidate(Origin.CUE_VERB, found.provenance, att, verb=verb, content_dep=found.content_dep, features=feats)
 
