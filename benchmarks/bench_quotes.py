@@ -3,7 +3,7 @@
     python benchmarks/bench_quotes.py [DIR_OF_TXT | FILE.jsonl] [--limit N]
 
 Prints bare ``nlp.pipe`` time for the texts (sayso's pipeline, model load excluded) and the time of
-``find_attributions`` over the parsed docs, and their ratio (issue target: extraction adds <= 25% to the
+the attribution component over the parsed docs, and their ratio (issue target: extraction adds <= 25% to the
 parse; this step is one part of it). Default corpus: the PolNeAR dev texts in ../shared when present,
 else the repository's fixture articles.
 """
@@ -33,18 +33,18 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT))
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args()
-    from sayso.extract.attribution.quotes import find_attributions
-    from sayso.nlp import load_pipeline
+    from sayso.extract.attribution.component import FACTORY
+    from sayso.nlp import SAYSO_COMPONENTS, load_pipeline
 
     texts = load(Path(args.corpus), args.limit)
     nlp = load_pipeline()
+    attributions = nlp.get_pipe(FACTORY)
     list(nlp.pipe(["Warm-up sentence, he said."]))
-    find_attributions(nlp("“Warm up,” she said."))
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
+    docs = list(nlp.pipe(texts, batch_size=16, disable=list(SAYSO_COMPONENTS)))
     parse = time.perf_counter() - t0
     t0 = time.perf_counter()
-    n = sum(len(find_attributions(doc)) for doc in docs)
+    n = sum(len(attributions.attributions(doc)) for doc in docs)
     step = time.perf_counter() - t0
     words = sum(len(d) for d in docs)
     print(f"{len(texts)} texts, {words} tokens, {n} attributions")

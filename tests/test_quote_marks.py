@@ -59,3 +59,16 @@ def test_straight_quote_opens_after_a_no_break_space() -> None:
     text = '"We will stay," she said.\u00a0"The talks go on."'
     spans = find_quote_spans(text)
     assert [(text[q.start : q.end]) for q in spans] == ['"We will stay,"', '"The talks go on."']
+
+
+def test_quote_index_lookups_and_paragraph_chains() -> None:
+    from sayso.extract.attribution.quote_marks import QuoteIndex
+
+    text = "“The first part.\n“The second part,” he said of the “deal”.\nNext."
+    index = QuoteIndex(text)
+    first, second, deal = index.spans
+    assert index.inside(first.start + 1) == first and index.inside(first.start) is None
+    assert index.inside(text.index("he said")) is None
+    assert index.overlapping(text.index("part,”"), text.index("deal")) == [second, deal]
+    assert index.chain_spans(first) == [(first.start, first.end), (second.start, second.end)]
+    assert index.chain(second) == [second] and index.next_after(second.end) == deal

@@ -182,8 +182,7 @@ def test_passive_quoted_as_saying_takes_the_quote_before(reports: dict[str, Repo
 
 
 def test_no_text_no_quotes(nlp) -> None:  # noqa: ANN001
-    from sayso.extract.attribution.quotes import find_attributions
-
-    assert find_attributions(nlp("")) == []
-    assert find_attributions(nlp("“")) == []
-    assert find_attributions(nlp("said said said ” “ ‘ ’")) is not None
+    assert nlp("")._.sayso_attributions == []
+    assert nlp("“")._.sayso_attributions == []
+    # cue verbs and stray marks without any content between them: nothing was said
+    assert nlp("said said said ” “ ‘ ’")._.sayso_attributions == []

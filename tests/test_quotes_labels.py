@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import needs_model
-from sayso.extract.attribution.labels import find_label_attributions
+from sayso.extract.attribution.candidates.labels import label_candidates
 from sayso.report import offset_errors
 
 pytestmark = needs_model
@@ -18,7 +18,7 @@ TEXT = (
 
 def test_labels_name_the_speaker_and_take_the_rest_of_the_line(nlp) -> None:  # noqa: ANN001
     doc = nlp(TEXT)
-    atts = find_label_attributions(doc, TEXT)
+    atts = [c.attribution for c in label_candidates(nlp.get_pipe("sayso_attribution").context(doc))]
     got = {a.speaker.text: TEXT[a.content[0][0] : a.content[0][1]] for a in atts if a.speaker is not None}
     assert got == {
         "Halvorsen": "Port strike will end before the harvest",

@@ -29,7 +29,7 @@ MAX_CHUNK_CHARS = 50_000  # longer texts are parsed in paragraph-aligned chunks 
 # The extraction components, in the order they run. They run on whole documents: the runner parses with
 # them disabled (long texts are parsed in chunks, and ``Doc.from_docs`` drops what components wrote on
 # the chunks) and runs them on each joined Doc (``extract/run.py``).
-SAYSO_COMPONENTS = ("sayso_actors", "sayso_claims", "sayso_events", "sayso_actor_links")
+SAYSO_COMPONENTS = ("sayso_attribution", "sayso_actors", "sayso_claims", "sayso_events", "sayso_actor_links")
 
 
 def resolve_model_name(requested: str | None = None) -> str:

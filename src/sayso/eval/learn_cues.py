@@ -18,11 +18,14 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from sayso.eval.polnear import Annotated, read_split
+from sayso.extract.attribution.lexicon import AttributionLexicon, LexiconNames
+from sayso.extract.attribution.thresholds import Thresholds
 
 CONTENT_DEPS = ("ccomp", "xcomp", "dobj", "prep", "oprd", "acomp", "attr", "advcl", "nsubjpass", "dative",
                 "parataxis")
@@ -67,12 +70,9 @@ def count(doc: Doc, gold: Annotated, seen: Counter, hits: Counter) -> None:
             hits[span.root.lemma_.lower(), dep] += 1
 
 
-def count_preps(doc: Doc, gold: Annotated, seen: Counter, hits: Counter) -> None:
+def count_preps(doc: Doc, gold: Annotated, seen: Counter, hits: Counter, *, table: AttributionLexicon) -> None:
     """Per preposition word: prep children of cue verbs (``prep`` allowed by the table) and how many of
     them are a gold content of that verb."""
-    from sayso.extract.attribution.cues import cue_table
-
-    table = cue_table()
     contents: dict[int, list[list[tuple[int, int]]]] = {}
     for rel in gold.relations:
         if rel.cue is None:
@@ -95,19 +95,21 @@ def count_preps(doc: Doc, gold: Annotated, seen: Counter, hits: Counter) -> None
 
 def _tally(directory: str | Path, counter: Callable[..., None]) -> tuple[Counter, Counter]:
     """Parse every article of a split once and let ``counter`` tally (seen, hits) against its gold."""
-    from sayso.nlp import load_pipeline
+    from sayso.nlp import SAYSO_COMPONENTS, load_pipeline
 
     nlp = load_pipeline()
     articles = read_split(directory)
     seen: Counter = Counter()
     hits: Counter = Counter()
-    for doc, gold in zip(nlp.pipe((a.text for a in articles), batch_size=16), articles, strict=True):
+    docs = nlp.pipe((a.text for a in articles), batch_size=16, disable=list(SAYSO_COMPONENTS))
+    for doc, gold in zip(docs, articles, strict=True):
         counter(doc, gold, seen, hits)
     return seen, hits
 
 
 def learn_preps(directory: str | Path) -> list[tuple[str, int, int, float]]:
-    seen, hits = _tally(directory, count_preps)
+    table = AttributionLexicon.load(LexiconNames(), "en", Thresholds().min_cue_rate)
+    seen, hits = _tally(directory, partial(count_preps, table=table))
     rows = [(p, hits[p], n, round(hits[p] / n, 3)) for p, n in seen.items() if n >= MIN_PREP_SEEN and p.isalpha()]
     return sorted(rows, key=lambda r: (-r[2], r[0]))
 

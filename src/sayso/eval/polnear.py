@@ -212,25 +212,31 @@ def soft_score(pred: list[Unit], gold: list[Unit]) -> PRF:
     return score
 
 
-def _content_hit(pred: Relation, gold: Relation) -> int:
+def content_hit(pred: Relation, gold: Relation) -> int:
     """Overlap with the gold content, or 0 when under half of it is covered."""
     gold_len = sum(u.length() for u in gold.content)
     ov = sum(p.overlap(g) for p in pred.content for g in gold.content)
     return ov if gold_len and ov * 2 >= gold_len else 0
 
 
-def _source_ok(pred: Relation, gold: Relation) -> bool:
+def source_ok(pred: Relation, gold: Relation) -> bool:
+    """The speaker overlaps the gold source (always true when the gold names none)."""
     if gold.source is None:
         return True
     return pred.source is not None and pred.source.overlap(gold.source) > 0
+
+
+def is_right(pred: Relation, gold: Annotated) -> bool:
+    """A predicted attribution counts as right against some gold one (content and source both fit)."""
+    return any(content_hit(pred, g) and source_ok(pred, g) for g in gold.relations)
 
 
 def attribution_score(pred: list[Relation], gold: list[Relation]) -> PRF:
     pairs = []
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
-            ov = _content_hit(p, g)
-            if ov and _source_ok(p, g):
+            ov = content_hit(p, g)
+            if ov and source_ok(p, g):
                 pairs.append((ov, i, j))
     pairs.sort(reverse=True)
     used_p: set[int] = set()

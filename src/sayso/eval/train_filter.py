@@ -1,10 +1,11 @@
 """Train the attribution filter (``lexicons/en/attribution_filter.tsv``) on a PolNeAR training split.
 
-Every cue-verb attribution the rules propose (filter off) is labelled right when PolNeAR has an
-attribution whose content it covers by half and whose source its speaker overlaps; a logistic regression
-over string features (``sayso.extract.attribution.filter.features``) learns which to keep, and the
-threshold is the one that maximises attribution F1 on the split. Output: feature names and weights as
-text (no pickle, no corpus text).
+The attribution component runs with every candidate kept (``KeepAll``); every merged attribution whose
+candidate the filter judges (it carries features) is labelled right when PolNeAR has an attribution
+whose content it covers by half and whose source its speaker overlaps (``polnear.is_right``). A logistic
+regression over the candidates' string features (``sayso.extract.attribution.filter.features``) learns
+which to keep, and the threshold is the one that maximises attribution F1 on the split. Output: feature
+names and weights as text (no pickle, no corpus text).
 
 Run: ``python -m sayso.eval.train_filter TRAIN_DIR > src/sayso/lexicons/en/attribution_filter.tsv``
 (about four minutes on two cores: the split is parsed once).
@@ -19,33 +20,39 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from sayso.eval.polnear import Annotated, from_attributions, read_split, score_pairs
+from sayso.eval.polnear import (
+    Annotated,
+    from_attributions,
+    is_right,
+    read_split,
+    score_pairs,
+)
+from sayso.extract.attribution.component import FACTORY as ATTRIBUTION
+from sayso.extract.attribution.component import AttributionComponent
+from sayso.extract.attribution.filter import RuleScorer
+from sayso.extract.attribution.merge import Merged
+from sayso.extract.attribution.scorer import KeepAll
 
 EPOCHS = 12
 LEARNING_RATE = 0.1
 L2 = 1e-4
 MIN_COUNT = 3  # features seen fewer times are dropped
 
-
-def _label(gold: Annotated, pred: Annotated, i: int) -> bool:
-    from sayso.eval.polnear import _content_hit, _source_ok
-
-    rel = pred.relations[i]
-    return any(_content_hit(rel, g) and _source_ok(rel, g) for g in gold.relations)
+Kept = list[tuple[Annotated, list[Merged]]]
 
 
-def examples(pairs: Iterable[tuple[Doc, Annotated]]) -> tuple[list[tuple[list[str], bool]], list]:
-    from sayso.extract.attribution.quotes import find_attributions
-
+def examples(pairs: Iterable[tuple[Doc, Annotated]], component: AttributionComponent
+             ) -> tuple[list[tuple[list[str], bool]], Kept]:
+    """(features, right?) of every judged attribution, and each article's merged output for the threshold."""
     rows: list[tuple[list[str], bool]] = []
-    kept: list = []
+    kept: Kept = []
     for doc, gold in pairs:
-        atts = find_attributions(doc, keep_all=True)
-        pred = from_attributions(gold.name, gold.text, atts)
-        for i, att in enumerate(atts):
-            if att.features:
-                rows.append((list(att.features), _label(gold, pred, i)))
-        kept.append((doc, gold, atts))
+        merged = component.merged(doc, KeepAll())
+        pred = from_attributions(gold.name, gold.text, [m.attribution for m in merged])
+        for rel, m in zip(pred.relations, merged, strict=True):
+            if m.candidate.features:
+                rows.append((list(m.candidate.features), is_right(rel, gold)))
+        kept.append((gold, merged))
     return rows, kept
 
 
@@ -74,13 +81,15 @@ def train(rows: list[tuple[list[str], bool]], seed: int = 13) -> dict[str, float
     return {f: round(v, 4) for f, v in w.items() if abs(v) >= 1e-4}
 
 
-def best_threshold(kept: list, w: dict[str, float]) -> tuple[float, float]:
+def best_threshold(kept: Kept, w: dict[str, float]) -> tuple[float, float]:
     """The score cut that maximises attribution F1 over the split."""
     best = (0.0, -1.0)
     for t in [x / 4 for x in range(-8, 9)]:
+        scorer = RuleScorer(w, t)
         pairs = []
-        for _doc, gold, atts in kept:
-            chosen = [a for a in atts if not a.features or sum(w.get(f, 0.0) for f in a.features) >= t]
+        for gold, merged in kept:
+            chosen = [m.attribution for m in merged
+                      if not m.candidate.features or scorer.keeps(scorer.score(m.candidate.features))]
             pairs.append((from_attributions(gold.name, gold.text, chosen), gold))
         f1 = score_pairs(pairs).attribution.f1
         if f1 > best[1]:
@@ -107,12 +116,12 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m sayso.eval.train_filter TRAIN_DIR", file=sys.stderr)
         return 2
-    from sayso.nlp import load_pipeline
+    from sayso.nlp import SAYSO_COMPONENTS, load_pipeline
 
     gold = read_split(argv[0])
     nlp = load_pipeline()
-    docs = nlp.pipe((g.text for g in gold), batch_size=16)
-    rows, kept = examples(zip(docs, gold, strict=True))
+    docs = nlp.pipe((g.text for g in gold), batch_size=16, disable=list(SAYSO_COMPONENTS))
+    rows, kept = examples(zip(docs, gold, strict=True), nlp.get_pipe(ATTRIBUTION))
     w = train(rows)
     threshold, f1 = best_threshold(kept, w)
     sys.stdout.write(write(w, threshold, f1))

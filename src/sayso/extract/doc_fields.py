@@ -5,6 +5,8 @@ the component that owns it; later components and the report assembly only read t
 
 - ``sayso_published`` (str | None): the publication day (ISO), set by the runner before the components
   run; events are dated against it.
+- ``sayso_attributions`` (list of ``Attribution``): the attributions, merged, in text order (component
+  ``sayso_attribution``).
 - ``sayso_actor_table`` (``ActorTable``): the actors the text names (component ``sayso_actors``).
 - ``sayso_claims`` (``Findings[ClaimFinding]``): numeric claims (``sayso_claims``).
 - ``sayso_events`` (``Findings[CodedEvent]``): PLOVER events (``sayso_events``).
@@ -22,11 +24,10 @@ from typing import Generic, TypeVar
 from spacy.tokens import Doc
 
 from sayso.extract.actors.session import LateOp
-from sayso.extract.attribution.quotes import find_attributions
 from sayso.extract.attribution.types import Attribution
 
-FIELDS = ("sayso_published", "sayso_actor_table", "sayso_claims", "sayso_events", "sayso_actors",
-          "sayso_attribution_actors")
+FIELDS = ("sayso_published", "sayso_attributions", "sayso_actor_table", "sayso_claims", "sayso_events",
+          "sayso_actors", "sayso_attribution_actors")
 
 for _name in FIELDS:
     if not Doc.has_extension(_name):
@@ -43,21 +44,17 @@ class Findings(Generic[T]):
     late: Sequence[LateOp]
 
 
-_ATTRIBUTIONS = "sayso.attributions"
-
-
 def release(doc: Doc) -> None:
     """Clear every field once the report is built. The fields hold spans and tokens of the Doc, so a Doc
     carrying them is a reference cycle that only a full garbage collection frees; cleared, it is freed
     as soon as the runner lets go of it (peak memory of a long batch stays that of one Doc)."""
     for name in FIELDS:
         setattr(doc._, name, None)
-    doc.user_data.pop(_ATTRIBUTIONS, None)
 
 
 def attributions(doc: Doc) -> list[Attribution]:
-    """The attributions of a Doc. Until the attribution component is merged they are computed here, once
-    per Doc; then this becomes ``return doc._.sayso_attributions``."""
-    if _ATTRIBUTIONS not in doc.user_data:
-        doc.user_data[_ATTRIBUTIONS] = find_attributions(doc)
-    return doc.user_data[_ATTRIBUTIONS]
+    """The attributions of a Doc (component ``sayso_attribution``)."""
+    found: list[Attribution] | None = doc._.sayso_attributions
+    if found is None:
+        raise ValueError("the document has not been through the sayso_attribution component")
+    return found

@@ -1,23 +1,31 @@
-"""A small logistic filter over cue-verb attributions: keep the ones that read like reported speech.
+"""The rules' scorer: a small logistic filter over cue-verb candidates; every other candidate stays.
 
 Why: the learned verb table alone cannot tell "Trump supports the wall" (PolNeAR: an attribution) from
 "the bill supports farmers" (not one); the speaker's kind, the verb's form and the content's shape can.
 Weights live in ``lexicons/en/attribution_filter.tsv`` (feature, weight; no pickle), trained by
-``python -m sayso.eval.train_filter TRAIN_DIR`` on PolNeAR's training split. Without the file, every
-candidate is kept.
+``python -m sayso.eval.train_filter TRAIN_DIR`` on PolNeAR's training split. Without weights, every
+candidate is kept. The features are computed by the cue-verb generator (``features`` below) and carried
+on the candidate; a candidate without features is a form sayso promises to keep.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+from spacy.util import registry
 
-from sayso.extract.attribution.cues import cue_table
+from sayso.extract.attribution.candidate import Candidate
+from sayso.extract.attribution.lexicon import AttributionLexicon
+from sayso.extract.attribution.scorer import Scored
 from sayso.extract.attribution.types import Attribution
 from sayso.lexicons import read_lines
 
-WEIGHTS_FILE = "attribution_filter.tsv"
+_WEIGHTS_FILE = "filter.json"  # under the scorer's folder of a saved pipeline
+THRESHOLD_KEY = "threshold"  # the weights file's row holding the score cut
+_LENGTH_EDGES = (10, 25, 50, 100, 200)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -38,10 +46,10 @@ def _speaker_kind(att: Attribution) -> str:
     return "pos:" + root.pos_
 
 
-def features(verb: Token, att: Attribution, how: str) -> list[str]:
+def features(verb: Token, att: Attribution, how: str, lexicon: AttributionLexicon) -> list[str]:
     """String features of one candidate (the verb, how its content was found, its speaker)."""
     lemma = verb.lemma_.lower()
-    rate = max(cue_table().content_deps(lemma).values(), default=0.0)
+    rate = max(lexicon.content_deps(lemma).values(), default=0.0)
     spk = _speaker_kind(att)
     n_chars = sum(e - s for s, e in att.content)
     feats = [
@@ -55,8 +63,8 @@ def features(verb: Token, att: Attribution, how: str) -> list[str]:
         f"spk={spk}",
         f"lemma_spk={lemma}|{spk.split(':')[0]}",
         f"rate={int(rate * 10)}",
-        f"len={_bucket(n_chars, (10, 25, 50, 100, 200))}",
-        f"speech={lemma in cue_table().speech}",
+        f"len={_bucket(n_chars, _LENGTH_EDGES)}",
+        f"speech={lemma in lexicon.speech}",
     ]
     if any(c.dep_ == "neg" for c in verb.children):
         feats.append("neg")
@@ -67,24 +75,59 @@ def features(verb: Token, att: Attribution, how: str) -> list[str]:
     return feats
 
 
-@lru_cache(maxsize=1)
-def weights() -> dict[str, float]:
+def read_weights(name: str, lang: str) -> tuple[dict[str, float], float | None]:
+    """Feature weights and the threshold of a weights lexicon (empty and None when the file is absent)."""
     try:
-        lines = read_lines(WEIGHTS_FILE)
+        lines = read_lines(name, lang)
     except FileNotFoundError:
-        return {}
-    out: dict[str, float] = {}
+        return {}, None
+    weights: dict[str, float] = {}
     for line in lines[1:]:
-        name, _, value = line.partition("\t")
-        out[name] = float(value)
-    return out
+        feature, _, value = line.partition("\t")
+        weights[feature] = float(value)
+    threshold = weights.pop(THRESHOLD_KEY, None)
+    return weights, threshold
 
 
-def score(feats: list[str]) -> float:
-    w = weights()
-    return sum(w.get(f, 0.0) for f in feats)
+class RuleScorer:
+    """Keep a candidate unless the filter judges it (it has features) and its score falls under the cut."""
+
+    def __init__(self, weights: Mapping[str, float], threshold: float | None) -> None:
+        self.weights = dict(weights)
+        self.threshold = threshold
+
+    def score(self, feats: Sequence[str]) -> float:
+        return sum(self.weights.get(f, 0.0) for f in feats)
+
+    def keeps(self, score: float) -> bool:
+        if not self.weights and self.threshold is None:
+            return True  # no weights: nothing to judge by
+        return score >= (self.threshold or 0.0)
+
+    def __call__(self, doc: Doc, candidates: Sequence[Candidate]) -> list[Scored]:
+        out = []
+        for c in candidates:
+            if not c.features:
+                out.append(Scored(c, True))
+                continue
+            s = self.score(c.features)
+            out.append(Scored(c, self.keeps(s), s))
+        return out
+
+    def to_disk(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        data = {"weights": self.weights, "threshold": self.threshold}
+        (path / _WEIGHTS_FILE).write_text(json.dumps(data, indent=1), encoding="utf-8")  # floats as repr: exact
+
+    def from_disk(self, path: Path) -> None:
+        data = json.loads((path / _WEIGHTS_FILE).read_text(encoding="utf-8"))
+        self.weights = dict(data["weights"])
+        self.threshold = data["threshold"]
 
 
-def keep(feats: list[str]) -> bool:
-    w = weights()
-    return not w or score(feats) >= w.get("threshold", 0.0)
+@registry.misc("sayso.attribution_filter.v1")
+def make_rule_scorer(weights: str = "attribution_filter.tsv", threshold: float | None = None,
+                     lang: str = "en") -> RuleScorer:
+    """The rules' scorer with the weights of a lexicon file; ``threshold`` overrides the file's cut."""
+    table, cut = read_weights(weights, lang)
+    return RuleScorer(table, cut if threshold is None else threshold)

@@ -12,6 +12,7 @@ quote open, is a single quote open), done once per document with one regex. Rule
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 _MARKS = re.compile(r"''|[“”\"‘’\n]")  # '' : two apostrophes used as a double quote by some wires
@@ -24,17 +25,6 @@ class QuoteSpan:
     end: int  # offset after the closing mark (or the paragraph's end when ``open_end``)
     double: bool
     open_end: bool = False
-
-    def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - (0 if self.open_end else 1)
-
-    def contains(self, start: int, end: int) -> bool:
-        return self.start <= start and end <= self.end
-
-
-def _paragraph_end(text: str, pos: int) -> int:
-    end = text.find("\n", pos)
-    return len(text) if end < 0 else end
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -78,7 +68,43 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return sorted(spans, key=lambda q: q.start)
 
 
-def paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The paragraph (line) holding ``pos``."""
-    start = text.rfind("\n", 0, pos) + 1
-    return start, _paragraph_end(text, pos)
+class QuoteIndex:
+    """A document's quoted spans with lookups by character offset (bisection, not scans)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = find_quote_spans(text)
+        self.starts = [q.start for q in self.spans]
+
+    def inside(self, pos: int) -> QuoteSpan | None:
+        """The quote whose marks enclose ``pos`` (strictly inside)."""
+        i = bisect_left(self.starts, pos) - 1
+        if i >= 0 and self.spans[i].start < pos < self.spans[i].end:
+            return self.spans[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        i = max(0, bisect_left(self.starts, start) - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end > start:
+                out.append(self.spans[i])
+            i += 1
+        return out
+
+    def chain(self, q: QuoteSpan) -> list[QuoteSpan]:
+        """A quote left open at its paragraph's end, with the paragraphs that reopen it."""
+        out = [q]
+        while out[-1].open_end:
+            nxt = self.next_after(out[-1].end)
+            if nxt is None or self.text[out[-1].end : nxt.start].strip() != "":
+                break
+            out.append(nxt)
+        return out
+
+    def chain_spans(self, q: QuoteSpan) -> list[tuple[int, int]]:
+        return [(c.start, c.end) for c in self.chain(q)]
+
+    def next_after(self, pos: int) -> QuoteSpan | None:
+        i = bisect_left(self.starts, pos)
+        return self.spans[i] if i < len(self.spans) else None

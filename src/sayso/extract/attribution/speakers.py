@@ -13,19 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from sayso.extract.attribution.lexicon import AttributionLexicon
 from sayso.extract.entities import entity_at
-from sayso.lexicons import read_words
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # A cue verb with no subject of its own borrows its governor's ("Xi sent a message, telling Putin...").
 INHERIT_DEPS = ("advcl", "xcomp", "conj", "pcomp", "acl")
-# Verbs whose object is the person spoken to.
-ADDRESS_VERBS = frozenset({
-    "tell", "assure", "inform", "warn", "remind", "urge", "ask", "brief", "congratulate", "notify",
-    "advise", "promise", "reassure", "caution", "thank", "message", "email", "text", "call", "write",
-})
-MESSAGE_NOUNS = frozenset({"message", "letter", "statement", "note", "call", "email", "telegram", "cable",
-                           "speech", "address", "remarks", "tweet", "post", "interview", "conversation"})
+MAX_INHERIT_DEPTH = 3
+# Pronouns that are never the person spoken to ("told it", "told what").
+_NOT_ADDRESSEES = frozenset({"it", "this", "that", "what"})
 _EDGE_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
 _TRAILING_DEPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"})
 
@@ -93,7 +89,9 @@ def _pobj(prep: Token) -> Token | None:
     return _child(prep, ("pobj",))
 
 
-def speaker_of(verb: Token, depth: int = 0, outside: Callable[[Token], bool] | None = None) -> Speaker | None:
+def speaker_of(
+    verb: Token, lexicon: AttributionLexicon, depth: int = 0, outside: Callable[[Token], bool] | None = None
+) -> Speaker | None:
     """Subject of the cue; the object of "X quoted Y as saying"; the agent of a passive; else the
     governor's subject for participles and conjoined verbs (a governor inside a quote is skipped:
     ``outside`` says whether a token stands outside every quote)."""
@@ -118,11 +116,11 @@ def speaker_of(verb: Token, depth: int = 0, outside: Callable[[Token], bool] | N
         return Speaker(phrase_of(obj), mention_of(phrase_of(obj)))
     head = verb.head
     passive = _child(verb, ("nsubjpass",))
-    if passive is not None and verb.lemma_ in ("quote", "report", "cite"):
+    if passive is not None and verb.lemma_ in lexicon.passive_quoted:
         return Speaker(phrase_of(passive), mention_of(phrase_of(passive)), hedged=True)
-    if depth < 3 and verb.dep_ in INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX"):
-        if outside is None or outside(head):
-            return speaker_of(head, depth + 1, outside)
+    if (depth < MAX_INHERIT_DEPTH and verb.dep_ in INHERIT_DEPS and head is not verb and head.pos_ in ("VERB", "AUX")
+            and (outside is None or outside(head))):
+        return speaker_of(head, lexicon, depth + 1, outside)
     if verb.tag_ == "VBG" and depth == 0:
         return _leftward_subject(verb, outside)
     return None
@@ -133,19 +131,19 @@ def _leftward_subject(verb: Token, outside: Callable[[Token], bool] | None) -> S
     verb to its left in the sentence."""
     sent = verb.sent
     for tok in reversed(sent[: verb.i - sent.start]):
-        if tok.dep_ in SUBJECT_DEPS and tok.head.i < verb.i and tok.head.pos_ in ("VERB", "AUX"):
-            if outside is None or outside(tok):
-                return Speaker(phrase_of(tok), mention_of(phrase_of(tok)))
+        if (tok.dep_ in SUBJECT_DEPS and tok.head.i < verb.i and tok.head.pos_ in ("VERB", "AUX")
+                and (outside is None or outside(tok))):
+            return Speaker(phrase_of(tok), mention_of(phrase_of(tok)))
     return None
 
 
-def addressee_of(verb: Token, content: Token | None) -> Span | None:
+def addressee_of(verb: Token, content: Token | None, lexicon: AttributionLexicon) -> Span | None:
     """Object of tell-like verbs; "to X" after say/write; "in a message to X"."""
     lemma = verb.lemma_.lower()
-    if lemma in ADDRESS_VERBS:
+    if lemma in lexicon.address:
         for child in verb.children:
             if child is not content and child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "PRON", "NOUN"):
-                if child.pos_ == "PRON" and child.lower_ in ("it", "this", "that", "what"):
+                if child.pos_ == "PRON" and child.lower_ in _NOT_ADDRESSEES:
                     continue
                 return phrase_of(child)
     for prep in verb.children:
@@ -153,16 +151,16 @@ def addressee_of(verb: Token, content: Token | None) -> Span | None:
             continue
         if prep.lower_ == "to" and (obj := _pobj(prep)) is not None and obj.pos_ in ("PROPN", "PRON", "NOUN"):
             return phrase_of(obj)
-        if prep.lower_ in ("in", "with") and (obj := _pobj(prep)) is not None and obj.lemma_ in MESSAGE_NOUNS:
+        if prep.lower_ in ("in", "with") and (obj := _pobj(prep)) is not None and obj.lemma_ in lexicon.message_nouns:
             inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"), None)
             if inner is not None and (who := _pobj(inner)) is not None:
                 return phrase_of(who)
     return None
 
 
-def is_media(phrase: Span) -> bool:
+def is_media(phrase: Span, lexicon: AttributionLexicon) -> bool:
     """An outlet (by the gazetteer's id) or a phrase headed by a media noun."""
     root = phrase.root
     if any(t.ent_id_.startswith("outlet:") for t in phrase):
         return True
-    return root.lower_ in read_words("media_nouns.txt")
+    return root.lower_ in lexicon.media_nouns

@@ -1,7 +1,8 @@
-"""Intermediate records passed between extraction steps, before actors are resolved and ids given.
+"""The attribution record every later step reads (claims, events, report assembly, ``AttributionIndex``).
 
-They hold spaCy spans (token-level) so each step can still walk the parse; ``pipeline`` turns them into
-report records with character offsets.
+It holds spaCy spans (token-level) so those steps can still walk the parse; ``pipeline`` turns them into
+report records with character offsets. How an attribution was found (its provenance, the features a
+scorer saw) stays on the internal ``Candidate`` (``candidate.py``), never here.
 """
 
 from __future__ import annotations
@@ -32,4 +33,3 @@ class Attribution:
     via: list[Source] = field(default_factory=list)  # nearest source first
     hedged: bool = False
     speaker_phrase: Span | None = None  # the whole noun phrase the speaker mention sits in (PolNeAR's Source)
-    features: tuple[str, ...] = ()  # what the learned filter saw (cue-verb attributions only)
